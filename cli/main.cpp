@@ -1,0 +1,70 @@
+// techbridge: the command-line entry point. Dispatches to one command per file.
+#include <cstring>
+#include <iostream>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "arguments.h"
+#include "commands.h"
+
+namespace {
+
+constexpr const char* overview =
+    "usage: techbridge COMMAND [OPTIONS]\n"
+    "\n"
+    "Technology-transfer knowledge base for Russia's Far East and Siberia and Northeast China.\n"
+    "\n"
+    "commands:\n"
+    "  index     store and index documents from .md and .jsonl files\n"
+    "  search    search in Chinese, Russian or English\n"
+    "  show      show one stored document\n"
+    "  stats     count stored documents\n"
+    "  reindex   rebuild the search index from the store\n"
+    "  serve     serve the web interface and JSON API\n"
+    "\n"
+    "`techbridge COMMAND --help` describes a command.\n";
+
+struct CommandEntry {
+    std::string_view name;
+    int (*run)(int, char**);
+};
+
+constexpr CommandEntry commands[] = {
+    {"index", techbridge::cli::run_index},   {"search", techbridge::cli::run_search},
+    {"show", techbridge::cli::run_show},     {"stats", techbridge::cli::run_stats},
+    {"reindex", techbridge::cli::run_reindex}, {"serve", techbridge::cli::run_serve},
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace techbridge::cli;
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+        std::strcmp(argv[1], "help") == 0) {
+        std::cout << overview;
+        return argc < 2 ? exit_usage : exit_ok;
+    }
+    const std::string_view name = argv[1];
+    for (const auto& command : commands) {
+        if (command.name != name) continue;
+        try {
+            return command.run(argc, argv);
+        } catch (const UsageError& error) {
+            std::cerr << "techbridge " << name << ": " << error.what() << "\n(see `techbridge " << name
+                      << " --help`)\n";
+            return exit_usage;
+        } catch (const techbridge::Error& error) {
+            std::cerr << "techbridge " << name << ": " << error.what() << '\n';
+            return exit_failure;
+        } catch (const Xapian::Error& error) {
+            std::cerr << "techbridge " << name << ": index error: " << error.get_description() << '\n';
+            return exit_failure;
+        } catch (const std::exception& error) {
+            std::cerr << "techbridge " << name << ": " << error.what() << '\n';
+            return exit_failure;
+        }
+    }
+    std::cerr << "techbridge: unknown command \"" << name << "\"\n\n" << overview;
+    return exit_usage;
+}

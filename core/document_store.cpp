@@ -1,0 +1,283 @@
+#include "document_store.h"
+
+#include <ctime>
+
+#include "document_validation.h"
+#include "errors.h"
+
+namespace techbridge {
+namespace {
+
+std::string now_utc() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+constexpr const char* schema_v1 = R"sql(
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL DEFAULT 'running',
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    unchanged INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    lang_detected INTEGER NOT NULL DEFAULT 0,
+    title TEXT NOT NULL,
+    doc_json TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    source_raw TEXT NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 1,
+    indexed_revision INTEGER,
+    run_id INTEGER REFERENCES runs(id),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_kind ON documents(kind);
+CREATE INDEX documents_pending ON documents(indexed_revision) WHERE indexed_revision IS NULL;
+CREATE TABLE document_history (
+    id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    doc_json TEXT NOT NULL,
+    source_path TEXT NOT NULL,
+    source_line INTEGER NOT NULL,
+    source_raw TEXT NOT NULL,
+    run_id INTEGER,
+    replaced_at TEXT NOT NULL,
+    replaced_by_run INTEGER,
+    PRIMARY KEY (id, revision)
+);
+CREATE TABLE rejections (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    source_path TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    message TEXT NOT NULL
+);
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+)sql";
+
+constexpr const char* select_columns =
+    "SELECT id, doc_json, lang_detected, source_path, source_line, source_raw, revision, run_id, created_at, "
+    "updated_at FROM documents";
+
+}  // namespace
+
+DocumentStore::DocumentStore(const std::filesystem::path& file) : connection_(file) {
+    connection_.execute("PRAGMA journal_mode=WAL");
+    connection_.execute("PRAGMA synchronous=NORMAL");
+    connection_.execute("PRAGMA foreign_keys=ON");
+    migrate();
+}
+
+void DocumentStore::migrate() {
+    SqliteStatement version_query(connection_, "PRAGMA user_version");
+    version_query.step();
+    const auto version = version_query.integer(0);
+    if (version > schema_version) {
+        throw StoreError("the document store " + connection_.file().string() + " has schema version " +
+                         std::to_string(version) + ", newer than this program understands (" +
+                         std::to_string(schema_version) + "); use a newer techbridge");
+    }
+    if (version == schema_version) return;
+    SqliteTransaction transaction(connection_);
+    if (version < 1) connection_.execute(schema_v1);
+    // Later migrations go here, each guarded by `version < N`.
+    connection_.execute("PRAGMA user_version=" + std::to_string(schema_version));
+    transaction.commit();
+}
+
+PutOutcome DocumentStore::put(const Document& document, const DocumentSource& source, std::int64_t run_id) {
+    const std::string json = document.to_json().dump();
+    const std::string now = now_utc();
+
+    SqliteStatement existing(connection_, "SELECT doc_json, lang_detected, revision FROM documents WHERE id = ?1");
+    existing.bind(1, document.id);
+    if (!existing.step()) {
+        SqliteStatement insert(connection_,
+                               "INSERT INTO documents (id, kind, lang, lang_detected, title, doc_json, source_path, "
+                               "source_line, source_raw, revision, run_id, created_at, updated_at) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?11)");
+        insert.bind(1, document.id)
+            .bind(2, to_string(document.kind))
+            .bind(3, to_string(document.lang))
+            .bind(4, std::int64_t{document.lang_detected})
+            .bind(5, document.title)
+            .bind(6, json)
+            .bind(7, source.path)
+            .bind(8, source.line)
+            .bind(9, source.raw)
+            .bind(10, run_id)
+            .bind(11, now);
+        insert.run();
+        return PutOutcome::added;
+    }
+    if (existing.text(0) == json && (existing.integer(1) != 0) == document.lang_detected) return PutOutcome::unchanged;
+    const std::int64_t revision = existing.integer(2);
+
+    SqliteStatement keep(connection_,
+                         "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
+                         "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
+                         "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
+    keep.bind(1, document.id).bind(2, now).bind(3, run_id);
+    keep.run();
+
+    SqliteStatement update(connection_,
+                           "UPDATE documents SET kind = ?2, lang = ?3, lang_detected = ?4, title = ?5, doc_json = ?6, "
+                           "source_path = ?7, source_line = ?8, source_raw = ?9, revision = ?10, run_id = ?11, "
+                           "updated_at = ?12 WHERE id = ?1");
+    update.bind(1, document.id)
+        .bind(2, to_string(document.kind))
+        .bind(3, to_string(document.lang))
+        .bind(4, std::int64_t{document.lang_detected})
+        .bind(5, document.title)
+        .bind(6, json)
+        .bind(7, source.path)
+        .bind(8, source.line)
+        .bind(9, source.raw)
+        .bind(10, revision + 1)
+        .bind(11, run_id)
+        .bind(12, now);
+    update.run();
+    return PutOutcome::updated;
+}
+
+StoredDocument DocumentStore::read_row(SqliteStatement& row) {
+    StoredDocument stored;
+    const std::string id = row.text(0);
+    nlohmann::json json;
+    try {
+        json = nlohmann::json::parse(row.text(1));
+    } catch (const nlohmann::json::exception& error) {
+        throw StoreError("document store: document " + id + " holds unreadable JSON: " + error.what());
+    }
+    DocumentParse parsed = parse_document(json);
+    if (!parsed.ok()) {
+        throw StoreError("document store: document " + id + " no longer validates: " + parsed.problems.front().field +
+                         ": " + parsed.problems.front().message);
+    }
+    stored.document = std::move(parsed.document);
+    stored.document.lang_detected = row.integer(2) != 0;
+    stored.source = {row.text(3), row.integer(4), row.text(5)};
+    stored.revision = row.integer(6);
+    stored.run_id = row.integer(7);
+    stored.created_at = row.text(8);
+    stored.updated_at = row.text(9);
+    return stored;
+}
+
+std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
+    SqliteStatement query(connection_, std::string(select_columns) + " WHERE id = ?1");
+    query.bind(1, id);
+    if (!query.step()) return std::nullopt;
+    return read_row(query);
+}
+
+bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {
+    SqliteStatement keep(connection_,
+                         "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
+                         "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
+                         "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
+    keep.bind(1, id).bind(2, now_utc()).bind(3, run_id);
+    keep.run();
+    SqliteStatement erase(connection_, "DELETE FROM documents WHERE id = ?1");
+    erase.bind(1, id);
+    erase.step();
+    const bool removed = connection_.changes() > 0;
+    erase.reset();
+    return removed;
+}
+
+void DocumentStore::for_each(const std::function<void(const StoredDocument&)>& visit) {
+    SqliteStatement query(connection_, std::string(select_columns) + " ORDER BY id");
+    while (query.step()) visit(read_row(query));
+}
+
+DocumentCounts DocumentStore::counts() {
+    DocumentCounts counts;
+    SqliteStatement query(connection_, "SELECT kind, lang, COUNT(*) FROM documents GROUP BY kind, lang");
+    while (query.step()) {
+        const auto n = query.integer(2);
+        counts.total += n;
+        counts.by_kind[query.text(0)] += n;
+        counts.by_lang[query.text(1)] += n;
+    }
+    return counts;
+}
+
+std::vector<std::string> DocumentStore::ids_pending_index() {
+    std::vector<std::string> ids;
+    SqliteStatement query(connection_,
+                          "SELECT id FROM documents WHERE indexed_revision IS NULL OR indexed_revision != revision "
+                          "ORDER BY id");
+    while (query.step()) ids.push_back(query.text(0));
+    return ids;
+}
+
+void DocumentStore::mark_indexed(const std::string& id, std::int64_t revision) {
+    SqliteStatement update(connection_, "UPDATE documents SET indexed_revision = ?2 WHERE id = ?1");
+    update.bind(1, id).bind(2, revision);
+    update.run();
+}
+
+void DocumentStore::mark_all_unindexed() { connection_.execute("UPDATE documents SET indexed_revision = NULL"); }
+
+std::int64_t DocumentStore::begin_run(const std::string& command) {
+    SqliteStatement insert(connection_, "INSERT INTO runs (command, started_at) VALUES (?1, ?2)");
+    insert.bind(1, command).bind(2, now_utc());
+    insert.run();
+    return connection_.last_insert_rowid();
+}
+
+void DocumentStore::record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line,
+                                     const std::string& field, const std::string& message) {
+    SqliteStatement insert(connection_,
+                           "INSERT INTO rejections (run_id, source_path, line, field, message) VALUES (?1, ?2, ?3, ?4, ?5)");
+    insert.bind(1, run_id).bind(2, path).bind(3, line).bind(4, field).bind(5, message);
+    insert.run();
+}
+
+void DocumentStore::finish_run(std::int64_t run_id, const IngestionRunSummary& summary) {
+    SqliteStatement update(connection_,
+                           "UPDATE runs SET finished_at = ?2, status = ?3, added = ?4, updated = ?5, unchanged = ?6, "
+                           "rejected = ?7 WHERE id = ?1");
+    update.bind(1, run_id)
+        .bind(2, now_utc())
+        .bind(3, summary.status)
+        .bind(4, summary.added)
+        .bind(5, summary.updated)
+        .bind(6, summary.unchanged)
+        .bind(7, summary.rejected);
+    update.run();
+}
+
+std::optional<std::string> DocumentStore::meta(const std::string& key) {
+    SqliteStatement query(connection_, "SELECT value FROM meta WHERE key = ?1");
+    query.bind(1, key);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
+}
+
+void DocumentStore::set_meta(const std::string& key, const std::string& value) {
+    SqliteStatement upsert(connection_,
+                           "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    upsert.bind(1, key).bind(2, value);
+    upsert.run();
+}
+
+}  // namespace techbridge

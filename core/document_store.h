@@ -1,0 +1,91 @@
+#pragma once
+// The SQLite document store: the source of truth from which the index is derived.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "document.h"
+#include "sqlite_connection.h"
+
+namespace techbridge {
+
+/// Where a stored document came from: the file, the line its record starts on, and
+/// the record exactly as it was read.
+struct DocumentSource {
+    std::string path;
+    std::int64_t line = 0;
+    std::string raw;
+};
+
+struct StoredDocument {
+    Document document;
+    DocumentSource source;
+    std::int64_t revision = 0;  // grows by one each time the document changes
+    std::int64_t run_id = 0;    // the ingestion run that stored this revision
+    std::string created_at;
+    std::string updated_at;
+};
+
+enum class PutOutcome { added, updated, unchanged };
+
+/// One execution of an ingestion command, recorded with what it did.
+struct IngestionRunSummary {
+    std::int64_t added = 0;
+    std::int64_t updated = 0;
+    std::int64_t unchanged = 0;
+    std::int64_t rejected = 0;
+    std::string status;  // "completed", "rejected (strict)", "failed"
+};
+
+struct DocumentCounts {
+    std::int64_t total = 0;
+    std::map<std::string, std::int64_t> by_kind;
+    std::map<std::string, std::int64_t> by_lang;
+};
+
+/// Documents with their sources and history, ingestion runs and their rejections,
+/// in one SQLite file (WAL mode, schema migrated on open). Every statement is
+/// prepared with bound parameters. A replaced document's previous version is kept
+/// in the history table, so nothing imported is ever lost.
+class DocumentStore {
+public:
+    static constexpr int schema_version = 1;
+
+    explicit DocumentStore(const std::filesystem::path& file);
+
+    SqliteConnection& connection() { return connection_; }
+
+    /// Adds or replaces `document`. A document equal to the stored one is left as is.
+    PutOutcome put(const Document& document, const DocumentSource& source, std::int64_t run_id);
+    std::optional<StoredDocument> get(const std::string& id);
+    bool remove(const std::string& id, std::int64_t run_id);
+
+    /// Visits every document in id order.
+    void for_each(const std::function<void(const StoredDocument&)>& visit);
+    DocumentCounts counts();
+
+    /// Ids whose current revision the index does not yet hold, and bookkeeping for it.
+    std::vector<std::string> ids_pending_index();
+    void mark_indexed(const std::string& id, std::int64_t revision);
+    void mark_all_unindexed();
+
+    std::int64_t begin_run(const std::string& command);
+    void record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line, const std::string& field,
+                          const std::string& message);
+    void finish_run(std::int64_t run_id, const IngestionRunSummary& summary);
+
+    std::optional<std::string> meta(const std::string& key);
+    void set_meta(const std::string& key, const std::string& value);
+
+private:
+    void migrate();
+    StoredDocument read_row(SqliteStatement& row);
+
+    SqliteConnection connection_;
+};
+
+}  // namespace techbridge

@@ -1,0 +1,49 @@
+#include "document_term_generator.h"
+
+#include "index_layout.h"
+
+namespace techbridge {
+
+namespace layout = index_layout;
+
+void DocumentTermGenerator::index_text(Xapian::Document& out, std::string_view text, Xapian::termcount weight) {
+    if (text.empty()) return;
+    Xapian::termpos last = next_position_;
+    for (const Token& token : analyzer_.analyze(text)) {
+        if (token.term.size() > layout::max_term_bytes) continue;
+        const Xapian::termpos position = next_position_ + token.position;
+        out.add_posting(token.term, position, weight);
+        if (!token.stem.empty() && token.stem.size() < layout::max_term_bytes) {
+            out.add_term(std::string(layout::stem_prefix) + token.stem, weight);
+        }
+        last = std::max(last, position);
+    }
+    next_position_ = last + layout::field_gap;
+}
+
+Xapian::Document DocumentTermGenerator::generate(const Document& document) {
+    Xapian::Document out;
+    next_position_ = 0;
+    out.set_data(document.id);
+    out.add_boolean_term(layout::boolean_term(layout::id_prefix, document.id));
+    out.add_boolean_term(layout::boolean_term(layout::kind_prefix, to_string(document.kind)));
+    out.add_boolean_term(layout::boolean_term(layout::lang_prefix, to_string(document.lang)));
+    for (const auto& sector : document.sectors) out.add_boolean_term(layout::boolean_term(layout::sector_prefix, sector));
+    if (!document.region.empty()) out.add_boolean_term(layout::boolean_term(layout::region_prefix, document.region));
+    if (!document.organization.empty()) {
+        out.add_boolean_term(
+            layout::boolean_term(layout::organization_prefix, analyzer_.normalize(document.organization)));
+    }
+    if (document.trl) out.add_value(layout::trl_slot, Xapian::sortable_serialise(*document.trl));
+    if (!document.published.empty()) out.add_value(layout::published_slot, document.published);
+    if (!document.expires.empty()) out.add_value(layout::expires_slot, document.expires);
+
+    index_text(out, document.title, layout::title_weight);
+    for (const auto& keyword : document.keywords) index_text(out, keyword, layout::keyword_weight);
+    index_text(out, document.summary, layout::text_weight);
+    index_text(out, document.organization, layout::text_weight);
+    index_text(out, document.body, layout::text_weight);
+    return out;
+}
+
+}  // namespace techbridge

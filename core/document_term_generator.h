@@ -1,0 +1,27 @@
+#pragma once
+// Builds the Xapian document for a TechBridge document.
+#include <xapian.h>
+
+#include "document.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+/// Indexes a Document's fields with the shared TextAnalyzer: title, keywords,
+/// summary, organisation and body as positional word terms plus stemmed terms
+/// (title and keywords weighted up), boolean terms for filtering and values for
+/// ranges. The document's data is its id; the store holds everything else.
+class DocumentTermGenerator {
+public:
+    explicit DocumentTermGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
+
+    Xapian::Document generate(const Document& document);
+
+private:
+    void index_text(Xapian::Document& out, std::string_view text, Xapian::termcount weight);
+
+    TextAnalyzer& analyzer_;
+    Xapian::termpos next_position_ = 0;
+};
+
+}  // namespace techbridge

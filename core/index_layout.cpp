@@ -1,0 +1,19 @@
+#include "index_layout.h"
+
+#include <unicode/utf8.h>
+
+namespace techbridge::index_layout {
+
+std::string boolean_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    for (char c : value) term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    if (term.size() > max_term_bytes) {
+        // Cut before the code point that straddles the limit, never inside it.
+        int32_t cut = static_cast<int32_t>(max_term_bytes);
+        U8_SET_CP_START(reinterpret_cast<const uint8_t*>(term.data()), 0, cut);
+        term.resize(static_cast<std::size_t>(cut));
+    }
+    return term;
+}
+
+}  // namespace techbridge::index_layout

@@ -1,0 +1,43 @@
+#pragma once
+// How documents are laid out in the Xapian index: term prefixes, value slots and
+// field weights. Writers and queries both take them from here.
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace techbridge::index_layout {
+
+// Boolean filter terms (Xapian's convention: one capital, or X plus capitals).
+inline constexpr std::string_view id_prefix = "Q";
+inline constexpr std::string_view kind_prefix = "K";
+inline constexpr std::string_view lang_prefix = "L";
+inline constexpr std::string_view sector_prefix = "XS";
+inline constexpr std::string_view region_prefix = "XR";
+inline constexpr std::string_view organization_prefix = "XO";
+// Stemmed forms of Russian and English words (unprefixed terms are the words as written).
+inline constexpr std::string_view stem_prefix = "Z";
+
+inline constexpr Xapian::valueno trl_slot = 0;        // sortable_serialise(trl)
+inline constexpr Xapian::valueno published_slot = 1;  // "YYYY-MM-DD"
+inline constexpr Xapian::valueno expires_slot = 2;    // "YYYY-MM-DD"
+
+// Within-document frequency added per occurrence, so a word in the title counts
+// more than the same word in the body.
+inline constexpr Xapian::termcount title_weight = 3;
+inline constexpr Xapian::termcount keyword_weight = 2;
+inline constexpr Xapian::termcount text_weight = 1;
+// Positions skipped between fields so a phrase never spans two fields.
+inline constexpr Xapian::termpos field_gap = 100;
+
+// Xapian rejects terms over 245 bytes; longer tokens are left out of the index.
+inline constexpr std::size_t max_term_bytes = 240;
+
+// Metadata key recording which TextAnalyzer::version() built the index.
+inline constexpr std::string_view analysis_version_key = "techbridge.analysis_version";
+
+/// A boolean term: the prefix and the value with ASCII letters lower-cased
+/// ("XR" + "RU-NVS" -> "XRru-nvs"), so filters are case-insensitive.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace techbridge::index_layout

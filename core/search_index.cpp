@@ -1,0 +1,74 @@
+#include "search_index.h"
+
+#include "errors.h"
+#include "index_layout.h"
+
+namespace techbridge {
+
+namespace layout = index_layout;
+
+Xapian::Database open_index_for_reading(const std::filesystem::path& dir) {
+    if (!std::filesystem::exists(dir)) {
+        throw IndexError("no index at " + dir.string() + ": run `techbridge index --db " + dir.parent_path().string() +
+                         " PATH...` first, or `techbridge reindex` to rebuild it from the store");
+    }
+    try {
+        return Xapian::Database(dir.string());
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot open the index at " + dir.string() + ": " + error.get_description() +
+                         "; `techbridge reindex` rebuilds it from the store");
+    }
+}
+
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchIndexWriter::Mode mode) {
+    try {
+        const int action =
+            mode == SearchIndexWriter::Mode::create_empty ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+        return Xapian::WritableDatabase(dir.string(), action);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexError("the index at " + dir.string() +
+                         " is being written by another techbridge process; wait for it to finish and try again");
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot open the index at " + dir.string() + " for writing: " + error.get_description());
+    }
+}
+
+}  // namespace
+
+SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, Mode mode)
+    : database_(open_writable(dir, mode)), generator_(analyzer) {}
+
+void SearchIndexWriter::replace(const Document& document) {
+    try {
+        database_.replace_document(layout::boolean_term(layout::id_prefix, document.id), generator_.generate(document));
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot index document " + document.id + ": " + error.get_description());
+    }
+}
+
+void SearchIndexWriter::remove(const std::string& id) {
+    try {
+        database_.delete_document(layout::boolean_term(layout::id_prefix, id));
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot remove document " + id + " from the index: " + error.get_description());
+    }
+}
+
+void SearchIndexWriter::commit() {
+    try {
+        database_.set_metadata(std::string(layout::analysis_version_key), TextAnalyzer::version());
+        database_.commit();
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot commit the index: " + error.get_description());
+    }
+}
+
+std::optional<std::string> SearchIndexWriter::analysis_version() const {
+    const std::string version = database_.get_metadata(std::string(layout::analysis_version_key));
+    if (version.empty()) return std::nullopt;
+    return version;
+}
+
+}  // namespace techbridge

@@ -1,0 +1,42 @@
+#pragma once
+// The Xapian index: opening it for reading and writing documents into it.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <xapian.h>
+
+#include "document.h"
+#include "document_term_generator.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+/// Opens the index at `dir` for searching; throws IndexError naming the directory
+/// and the command that builds it when there is none.
+Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
+
+/// Writes documents into the index. One writer at a time: a second one gets an
+/// IndexError saying another process is writing. Changes become visible to readers
+/// at commit().
+class SearchIndexWriter {
+public:
+    enum class Mode { open_or_create, create_empty };
+
+    SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, Mode mode = Mode::open_or_create);
+
+    /// Adds or replaces the document with the same id.
+    void replace(const Document& document);
+    void remove(const std::string& id);
+    void commit();
+
+    Xapian::doccount document_count() const { return database_.get_doccount(); }
+    /// The analysis version recorded in the index, if any.
+    std::optional<std::string> analysis_version() const;
+
+private:
+    Xapian::WritableDatabase database_;
+    DocumentTermGenerator generator_;
+};
+
+}  // namespace techbridge

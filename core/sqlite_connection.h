@@ -1,0 +1,79 @@
+#pragma once
+// A thin RAII layer over the SQLite C API: connections, prepared statements and
+// transactions. Only prepared statements with bound parameters are offered.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace techbridge {
+
+class SqliteConnection;
+
+class SqliteStatement {
+public:
+    SqliteStatement(SqliteConnection& connection, std::string_view sql);
+    ~SqliteStatement();
+    SqliteStatement(const SqliteStatement&) = delete;
+    SqliteStatement& operator=(const SqliteStatement&) = delete;
+
+    SqliteStatement& bind(int index, std::string_view text);
+    SqliteStatement& bind(int index, std::int64_t number);
+    SqliteStatement& bind_null(int index);
+    SqliteStatement& bind_optional(int index, const std::optional<std::int64_t>& number);
+
+    /// Advances to the next row; false when done. Throws StoreError on failure.
+    bool step();
+    /// Runs a statement that returns no rows.
+    void run();
+    void reset();
+
+    std::string text(int column) const;
+    std::int64_t integer(int column) const;
+    bool is_null(int column) const;
+
+private:
+    SqliteConnection& connection_;
+    sqlite3_stmt* statement_ = nullptr;
+};
+
+class SqliteConnection {
+public:
+    explicit SqliteConnection(const std::filesystem::path& file);
+    ~SqliteConnection();
+    SqliteConnection(const SqliteConnection&) = delete;
+    SqliteConnection& operator=(const SqliteConnection&) = delete;
+
+    /// Runs SQL text without parameters (schema statements and pragmas only).
+    void execute(std::string_view sql);
+    std::int64_t last_insert_rowid() const;
+    /// Rows changed by the last statement.
+    int changes() const;
+    sqlite3* handle() const { return db_; }
+    std::string error_message() const;
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    std::filesystem::path file_;
+    sqlite3* db_ = nullptr;
+};
+
+/// Rolls back unless committed; nests are not supported.
+class SqliteTransaction {
+public:
+    explicit SqliteTransaction(SqliteConnection& connection);
+    ~SqliteTransaction();
+    SqliteTransaction(const SqliteTransaction&) = delete;
+    SqliteTransaction& operator=(const SqliteTransaction&) = delete;
+    void commit();
+
+private:
+    SqliteConnection& connection_;
+    bool open_ = true;
+};
+
+}  // namespace techbridge

@@ -1,0 +1,31 @@
+#pragma once
+// Unicode normalisation shared by indexing and querying.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+namespace techbridge {
+
+/// Brings text in any of the three languages to one comparable form:
+/// NFKC with case folding (full-width forms, ligatures, case), Traditional to
+/// Simplified Chinese, and ё to е (Russian writers use the two interchangeably and
+/// the Russian stemmer does not fold them).
+///
+/// Holds ICU objects that are not safe to share: use one normaliser per thread.
+class TextNormalizer {
+public:
+    TextNormalizer();  // throws AnalysisError when ICU data is missing
+
+    icu::UnicodeString normalize(std::string_view utf8) const;
+    std::string normalize_to_utf8(std::string_view utf8) const;
+
+private:
+    const icu::Normalizer2* nfkc_casefold_;
+    std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
+};
+
+}  // namespace techbridge

@@ -1,0 +1,42 @@
+#pragma once
+// Keeps the Xapian index derived from the SQLite store.
+#include <cstddef>
+
+#include "document_store.h"
+#include "progress.h"
+#include "storage_paths.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+struct SyncReport {
+    std::size_t indexed = 0;
+    bool rebuilt = false;  // the whole index was rebuilt (new analysis version or explicit reindex)
+};
+
+/// Brings the index up to date with the store. The store records, per document, which
+/// revision the index holds; whatever the index lacks (new or changed documents, or
+/// work an interrupted run left undone) is indexed and committed in batches, and only
+/// then marked as indexed. An index built by another analysis version is rebuilt.
+class IndexSynchronizer {
+public:
+    IndexSynchronizer(const StoragePaths& paths, DocumentStore& store, TextAnalyzer& analyzer,
+                      ProgressCallback progress = {});
+
+    /// Indexes what the index lacks.
+    SyncReport sync();
+
+    /// Rebuilds the whole index from the store into a new directory and swaps it in,
+    /// so readers never see a half-built index.
+    SyncReport rebuild();
+
+    static constexpr std::size_t batch_size = 1000;
+
+private:
+    const StoragePaths& paths_;
+    DocumentStore& store_;
+    TextAnalyzer& analyzer_;
+    ProgressCallback progress_;
+};
+
+}  // namespace techbridge

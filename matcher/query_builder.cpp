@@ -1,0 +1,120 @@
+#include "query_builder.h"
+
+#include <algorithm>
+
+#include "index_layout.h"
+
+namespace techbridge {
+namespace {
+
+namespace layout = index_layout;
+
+struct QueryPart {
+    std::string text;
+    bool phrase = false;
+    bool excluded = false;
+};
+
+// Splits the query into plain text, "quoted phrases" and -excluded parts.
+std::vector<QueryPart> split_parts(std::string_view text) {
+    std::vector<QueryPart> parts;
+    std::string plain;
+    auto flush_plain = [&] {
+        if (!plain.empty()) parts.push_back({std::move(plain), false, false});
+        plain.clear();
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const bool at_word_start = i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t';
+        bool excluded = false;
+        std::size_t j = i;
+        if (at_word_start && text[j] == '-' && j + 1 < text.size() && text[j + 1] != ' ') {
+            excluded = true;
+            ++j;
+        }
+        if (text[j] == '"') {
+            const std::size_t close = text.find('"', j + 1);
+            const std::size_t end = close == std::string_view::npos ? text.size() : close;
+            flush_plain();
+            parts.push_back({std::string(text.substr(j + 1, end - j - 1)), true, excluded});
+            i = close == std::string_view::npos ? text.size() : close + 1;
+            continue;
+        }
+        if (excluded) {
+            std::size_t end = text.find_first_of(" \t", j);
+            if (end == std::string_view::npos) end = text.size();
+            flush_plain();
+            parts.push_back({std::string(text.substr(j, end - j)), false, true});
+            i = end;
+            continue;
+        }
+        plain += text[i];
+        ++i;
+    }
+    flush_plain();
+    return parts;
+}
+
+void add_unique(std::vector<std::string>& list, const std::string& value) {
+    if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::words_query(std::string_view text, QueryTerms& terms) {
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    const bool only_stopwords =
+        std::all_of(tokens.begin(), tokens.end(), [](const Token& token) { return token.stopword; });
+    std::vector<Xapian::Query> subqueries;
+    for (const Token& token : tokens) {
+        if (token.stopword && !only_stopwords) continue;
+        if (token.term.size() > layout::max_term_bytes) continue;
+        if (!token.stem.empty()) {
+            subqueries.emplace_back(std::string(layout::stem_prefix) + token.stem);
+            add_unique(terms.stems, token.stem);
+        } else {
+            subqueries.emplace_back(token.term);
+        }
+        add_unique(terms.words, token.term);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
+}
+
+Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& terms) {
+    std::vector<Xapian::Query> words;
+    for (const Token& token : analyzer_.analyze(text)) {
+        if (token.role != TokenRole::word || token.term.size() > layout::max_term_bytes) continue;
+        words.emplace_back(token.term);
+        add_unique(terms.words, token.term);
+    }
+    if (words.size() == 1) return words.front();
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+}
+
+AnalyzedQuery QueryBuilder::build(std::string_view text) {
+    AnalyzedQuery result;
+    std::vector<Xapian::Query> optional;  // plain words: any may match
+    std::vector<Xapian::Query> required;  // quoted phrases: each must match
+    std::vector<Xapian::Query> unwanted;  // -excluded words and phrases
+    for (const QueryPart& part : split_parts(text)) {
+        QueryTerms ignored;
+        QueryTerms& terms = part.excluded ? ignored : result.terms;
+        Xapian::Query query = part.phrase ? phrase_query(part.text, terms) : words_query(part.text, terms);
+        if (query.empty()) continue;
+        if (part.excluded) unwanted.push_back(std::move(query));
+        else if (part.phrase) required.push_back(std::move(query));
+        else optional.push_back(std::move(query));
+    }
+    Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
+    Xapian::Query query = any;
+    if (!required.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+        if (!any.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any);
+    }
+    if (query.empty()) return result;
+    for (const auto& excluded : unwanted) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
+    result.query = query;
+    return result;
+}
+
+}  // namespace techbridge

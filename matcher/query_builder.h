@@ -1,0 +1,45 @@
+#pragma once
+// Turns what a user typed into a Xapian query, through the same TextAnalyzer that
+// indexed the documents.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+/// The terms a query looks for, used to rank and to highlight snippets.
+struct QueryTerms {
+    std::vector<std::string> words;  // unprefixed terms (words as normalised)
+    std::vector<std::string> stems;  // stems of Russian and English words
+};
+
+struct AnalyzedQuery {
+    Xapian::Query query;  // empty (MatchNothing) when the text has no searchable token
+    QueryTerms terms;
+};
+
+/// Query syntax, kept to what works the same in all three languages:
+/// - words: any of them may match; documents with more of them rank higher.
+///   Russian and English words match all their inflected forms (stems); Chinese is
+///   segmented into words; Traditional characters find Simplified text.
+/// - "a phrase in quotes": the words in this order.
+/// - -word or -"a phrase": documents containing it are left out.
+/// Stop-words are ignored outside phrases unless the query has nothing else.
+class QueryBuilder {
+public:
+    explicit QueryBuilder(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
+
+    AnalyzedQuery build(std::string_view text);
+
+private:
+    Xapian::Query words_query(std::string_view text, QueryTerms& terms);
+    Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
+
+    TextAnalyzer& analyzer_;
+};
+
+}  // namespace techbridge

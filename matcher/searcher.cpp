@@ -1,0 +1,78 @@
+#include "searcher.h"
+
+#include <algorithm>
+
+#include "errors.h"
+#include "index_layout.h"
+#include "search_index.h"
+
+namespace techbridge {
+
+namespace layout = index_layout;
+
+Searcher::Searcher(const StoragePaths& paths)
+    : index_(open_index_for_reading(paths.index_dir())), store_(paths.store_file()) {}
+
+SearchResult Searcher::search(const SearchRequest& request) {
+    // A writer committing between our reads invalidates the old revision: reopen
+    // and try again, a few times at most.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            index_.reopen();
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw IndexError("the index kept changing during the search; try again");
+        } catch (const Xapian::Error& error) {
+            throw IndexError("search failed: " + error.get_description());
+        }
+    }
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    AnalyzedQuery analyzed = queries_.build(request.query);
+    Xapian::Query query = analyzed.query;
+    const bool browsing = query.empty();
+    if (browsing) {
+        const bool only_spaces = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (!only_spaces) return result;  // words that cannot match anything (e.g. only punctuation)
+        query = Xapian::Query::MatchAll;
+    }
+
+    std::vector<Xapian::Query> filters;
+    const auto& f = request.filters;
+    if (f.kind) filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(*f.kind)));
+    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
+    if (!f.sector.empty()) filters.emplace_back(layout::boolean_term(layout::sector_prefix, f.sector));
+    if (!f.region.empty()) filters.emplace_back(layout::boolean_term(layout::region_prefix, f.region));
+    if (!filters.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    }
+
+    Xapian::Enquire enquire(index_);
+    enquire.set_query(query);
+    if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
+    const std::size_t limit = std::min(request.limit, max_limit);
+    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                  static_cast<Xapian::doccount>(limit), 1000);
+    result.total = matches.get_matches_estimated();
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const std::string id = it.get_document().get_data();
+        const auto stored = store_.get(id);
+        if (!stored) continue;  // removed from the store after the index was read
+        SearchHit hit;
+        hit.id = id;
+        hit.kind = stored->document.kind;
+        hit.lang = stored->document.lang;
+        hit.title = stored->document.title;
+        hit.score = it.get_weight();
+        const std::string& passage = stored->document.body;
+        hit.snippet = snippets_.generate(passage, analyzed.terms);
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+}  // namespace techbridge

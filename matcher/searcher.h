@@ -1,0 +1,69 @@
+#pragma once
+// Full-text search over the index, with filters, returning hits from the store.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "document.h"
+#include "document_store.h"
+#include "query_builder.h"
+#include "snippet.h"
+#include "storage_paths.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+struct SearchFilters {
+    std::optional<DocumentKind> kind;
+    std::optional<Language> lang;
+    std::string sector;
+    std::string region;
+};
+
+struct SearchRequest {
+    std::string query;  // may be empty: then every document passing the filters
+    SearchFilters filters;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+};
+
+struct SearchHit {
+    std::string id;
+    DocumentKind kind = DocumentKind::offer;
+    Language lang = Language::en;
+    std::string title;
+    double score = 0;  // Xapian's BM25 weight; larger is better
+    Snippet snippet;
+};
+
+struct SearchResult {
+    std::string query;
+    std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
+    std::vector<SearchHit> hits;
+};
+
+/// Searches one database directory. Holds an open index, store connection and
+/// analyser, none of which may be shared between threads: use one Searcher per thread.
+/// Each search first catches up with the latest committed index.
+class Searcher {
+public:
+    explicit Searcher(const StoragePaths& paths);
+
+    SearchResult search(const SearchRequest& request);
+
+    static constexpr std::size_t max_limit = 1000;
+
+private:
+    SearchResult run(const SearchRequest& request);
+
+    Xapian::Database index_;
+    DocumentStore store_;
+    TextAnalyzer analyzer_;
+    QueryBuilder queries_{analyzer_};
+    SnippetGenerator snippets_{analyzer_};
+};
+
+}  // namespace techbridge

@@ -1,0 +1,48 @@
+#pragma once
+// The embedded HTTP server: the web page and the JSON API. It translates requests
+// into calls of the matcher and back, and holds no search logic of its own.
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "storage_paths.h"
+
+namespace httplib {
+class Server;
+}
+
+namespace techbridge {
+
+class SearcherPool;
+
+struct ServerOptions {
+    StoragePaths paths;
+    std::string host = "127.0.0.1";  // loopback unless told otherwise
+    int port = 8080;                 // 0 picks a free port
+    std::size_t threads = 4;
+    std::size_t max_body_bytes = 1u << 20;
+    int keep_alive_seconds = 2;  // short, so idle keep-alive clients do not hold every worker
+    int read_timeout_seconds = 5;
+};
+
+class Server {
+public:
+    explicit Server(ServerOptions options);
+    ~Server();
+
+    /// Binds the socket; returns the port (useful with port 0). Throws Error when the
+    /// address is taken or invalid.
+    int bind();
+    /// Serves until stop(); call after bind().
+    void serve();
+    void stop();
+
+private:
+    void install_routes();
+
+    ServerOptions options_;
+    std::unique_ptr<SearcherPool> searchers_;
+    std::unique_ptr<httplib::Server> http_;
+};
+
+}  // namespace techbridge
