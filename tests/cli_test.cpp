@@ -1,0 +1,126 @@
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include "test_support.h"
+
+using namespace techbridge::testing;
+
+namespace {
+
+struct CommandResult {
+    int status = -1;
+    std::string output;  // standard output and standard error together
+};
+
+std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+CommandResult run_techbridge(const std::string& arguments) {
+    const std::string command = quote(TECHBRIDGE_BINARY) + " " + arguments + " 2>&1";
+    CommandResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer;
+    std::size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+const std::string corpus = std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents";
+
+}  // namespace
+
+TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
+    TempDir dir;
+    const std::string db = quote((dir / "db").string());
+
+    const auto indexed = run_techbridge("index --db " + db + " " + quote(corpus));
+    INFO(indexed.output);
+    REQUIRE(indexed.status == 0);
+    CHECK(indexed.output.find("0 rejected") != std::string::npos);
+
+    const auto stats = run_techbridge("stats --db " + db + " --json");
+    REQUIRE(stats.status == 0);
+    const auto counts = nlohmann::json::parse(stats.output);
+    CHECK(counts["documents"]["total"].get<int>() >= 24);
+    for (const char* kind : {"offer", "demand", "knowledge"}) CHECK(counts["documents"]["by_kind"][kind].get<int>() > 0);
+    for (const char* lang : {"zh", "ru", "en"}) CHECK(counts["documents"]["by_lang"][lang].get<int>() > 0);
+
+    const auto search = run_techbridge("search --db " + db + " --kind offer --lang ru --limit 5 --json сварка");
+    INFO(search.output);
+    REQUIRE(search.status == 0);
+    const auto result = nlohmann::json::parse(search.output);
+    REQUIRE(result["hits"].size() > 0);
+    for (const auto& hit : result["hits"]) {
+        CHECK(hit["kind"] == "offer");
+        CHECK(hit["lang"] == "ru");
+    }
+
+    const std::string first = result["hits"][0]["id"];
+    const auto shown = run_techbridge("show --db " + db + " --json " + quote(first));
+    REQUIRE(shown.status == 0);
+    const auto document = nlohmann::json::parse(shown.output);
+    CHECK(document["id"] == first);
+    CHECK(document["source"]["path"].get<std::string>().ends_with(".md"));
+
+    const auto chinese = run_techbridge("search --db " + db + " --kind demand --json 焊接");
+    REQUIRE(chinese.status == 0);
+    CHECK(nlohmann::json::parse(chinese.output)["hits"].size() > 0);
+
+    const auto again = run_techbridge("index --db " + db + " " + quote(corpus));
+    CHECK(again.status == 0);
+    CHECK(again.output.find(" 0 added, 0 updated") != std::string::npos);
+
+    const auto reindexed = run_techbridge("reindex --db " + db);
+    CHECK(reindexed.status == 0);
+}
+
+TEST_CASE("CLI: rejected records give exit status 3 and file:line messages") {
+    TempDir dir;
+    const auto file = dir.write("bad.jsonl",
+                                "{\"id\":\"ok\",\"kind\":\"offer\",\"title\":\"Гидроочистка\",\"body\":\"Катализатор.\"}\n"
+                                "{\"id\":\"bad\",\"kind\":\"offer\",\"title\":\"\",\"body\":\"x\"}\n");
+    const auto result = run_techbridge("index --db " + quote((dir / "db").string()) + " " + quote(file.string()));
+    CHECK(result.status == 3);
+    CHECK(result.output.find(file.string() + ":2: title: is missing or empty") != std::string::npos);
+    CHECK(result.output.find("1 added") != std::string::npos);
+
+    const auto strict = run_techbridge("index --strict --db " + quote((dir / "db2").string()) + " " + quote(file.string()));
+    CHECK(strict.status == 3);
+    CHECK(strict.output.find("nothing stored") != std::string::npos);
+}
+
+TEST_CASE("CLI: usage errors and help") {
+    CHECK(run_techbridge("").status == 2);
+    CHECK(run_techbridge("--help").status == 0);
+    CHECK(run_techbridge("frobnicate").status == 2);
+    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve"}) {
+        const auto help = run_techbridge(std::string(command) + " --help");
+        CHECK(help.status == 0);
+        CHECK(help.output.find("usage: techbridge") != std::string::npos);
+    }
+    const auto unknown = run_techbridge("search --db /tmp --colour red x");
+    CHECK(unknown.status == 2);
+    CHECK(unknown.output.find("unknown option --colour") != std::string::npos);
+    const auto bad_limit = run_techbridge("search --db /tmp --limit many x");
+    CHECK(bad_limit.status == 2);
+    CHECK(bad_limit.output.find("--limit must be a whole number") != std::string::npos);
+}
+
+TEST_CASE("CLI: searching a database that was never built says what to do") {
+    TempDir dir;
+    const auto result = run_techbridge("search --db " + quote((dir / "none").string()) + " сварка");
+    CHECK(result.status == 1);
+    CHECK(result.output.find("techbridge index") != std::string::npos);
+}

@@ -1,0 +1,136 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "fixtures.h"
+#include "ingestion.h"
+#include "search_json.h"
+#include "searcher.h"
+
+using namespace techbridge;
+using namespace techbridge::testing;
+
+namespace {
+
+struct IndexedCollection {
+    TempDir dir;
+    StoragePaths paths{dir / "db"};
+    IndexedCollection() {
+        IngestionOptions options;
+        Ingestion(paths, options).run({write_fixture_collection(dir)});
+    }
+};
+
+std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result.hits) out.push_back(hit.id);
+    return out;
+}
+
+SearchResult search(IndexedCollection& collection, const std::string& query, SearchFilters filters = {}) {
+    Searcher searcher(collection.paths);
+    SearchRequest request;
+    request.query = query;
+    request.filters = filters;
+    return searcher.search(request);
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("search finds Russian documents in any inflected form") {
+    IndexedCollection collection;
+    const auto result = search(collection, "технология сварки");
+    REQUIRE(!result.hits.empty());
+    CHECK(result.hits.front().id == "t-off-ru-1");
+}
+
+TEST_CASE("search finds Chinese documents by segmented words") {
+    IndexedCollection collection;
+    const auto result = search(collection, "激光焊接");
+    REQUIRE(!result.hits.empty());
+    CHECK(result.hits.front().id == "t-dem-zh-1");
+}
+
+TEST_CASE("a Simplified query finds a Traditional document and the reverse") {
+    IndexedCollection collection;
+    CHECK(ids(search(collection, "数控机床")).front() == "t-dem-zh-2");
+    CHECK(ids(search(collection, "數控機床")).front() == "t-dem-zh-2");
+    CHECK(ids(search(collection, "装备制造")).front() == "t-dem-zh-2");
+}
+
+TEST_CASE("the title weighs more than the body") {
+    IndexedCollection collection;
+    // "welding" is in the title of t-off-en-1 and only in the body of nothing else in English.
+    const auto result = search(collection, "laser welding");
+    REQUIRE(!result.hits.empty());
+    CHECK(result.hits.front().id == "t-off-en-1");
+}
+
+TEST_CASE("filters by kind and language and sector and region") {
+    IndexedCollection collection;
+    SearchFilters offers;
+    offers.kind = DocumentKind::offer;
+    for (const auto& id : ids(search(collection, "", offers))) CHECK(id.starts_with("t-off"));
+    CHECK(ids(search(collection, "", offers)).size() == 3);
+
+    SearchFilters chinese;
+    chinese.lang = Language::zh;
+    CHECK(ids(search(collection, "", chinese)).size() == 2);
+
+    SearchFilters sector;
+    sector.sector = "catalysts";
+    CHECK(ids(search(collection, "", sector)) == std::vector<std::string>{"t-off-ru-2"});
+
+    SearchFilters region;
+    region.region = "ru-nvs";  // case-insensitive
+    const auto novosibirsk = ids(search(collection, "", region));
+    CHECK(novosibirsk.size() == 2);
+    CHECK(contains(novosibirsk, "t-off-ru-1"));
+}
+
+TEST_CASE("quoted phrases must match in order and -word excludes") {
+    IndexedCollection collection;
+    CHECK(ids(search(collection, "\"лазерной сварки\"")) == std::vector<std::string>{"t-off-ru-1"});
+    CHECK(ids(search(collection, "\"сварки лазерной\"")).empty());
+    const auto without = ids(search(collection, "laser -toughness"));
+    CHECK_FALSE(contains(without, "t-off-en-1"));
+}
+
+TEST_CASE("model codes and units stay searchable") {
+    IndexedCollection collection;
+    CHECK(contains(ids(search(collection, "10 ppm")), "t-off-ru-2"));
+    CHECK(contains(ids(search(collection, "4МПа")), "t-off-ru-2"));
+}
+
+TEST_CASE("snippets mark the query's words in their inflected forms") {
+    IndexedCollection collection;
+    const auto result = search(collection, "технология");
+    REQUIRE(!result.hits.empty());
+    const auto& snippet = result.hits.front().snippet;
+    REQUIRE(!snippet.highlights.empty());
+    const auto [offset, length] = snippet.highlights.front();
+    const std::string marked = snippet.text.substr(offset, length);
+    // The body has "технология" and "Технологии": either is the same word.
+    CHECK((marked == "технология" || marked == "Технологии"));
+}
+
+TEST_CASE("a query of only punctuation finds nothing while an empty one lists everything") {
+    IndexedCollection collection;
+    CHECK(search(collection, "?!…").hits.empty());
+    CHECK(search(collection, "").total == 6);
+}
+
+TEST_CASE("search JSON has the documented shape") {
+    IndexedCollection collection;
+    const auto json = to_json(search(collection, "激光焊接"));
+    CHECK(json["query"] == "激光焊接");
+    CHECK(json["total"].is_number());
+    REQUIRE(json["hits"].is_array());
+    const auto& hit = json["hits"][0];
+    for (const char* field : {"id", "kind", "lang", "title", "score", "snippet"}) CHECK(hit.contains(field));
+    CHECK(hit["lang"] == "zh");
+}
