@@ -1,0 +1,34 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+BUILD_DIR ?= build
+DB ?= $(BUILD_DIR)/corpus-db
+HOST ?= 127.0.0.1
+PORT ?= 8080
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps build test run index bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+$(BUILD_DIR)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD_DIR)/CMakeCache.txt
+	cmake --build $(BUILD_DIR) --parallel $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure --parallel $(JOBS)
+
+index: build
+	$(BUILD_DIR)/techbridge index --db $(DB) corpus/documents
+
+run: index
+	$(BUILD_DIR)/techbridge serve --db $(DB) --host $(HOST) --port $(PORT)
+
+bench: build
+	$(BUILD_DIR)/bench/index_throughput
+
+clean:
+	rm -rf $(BUILD_DIR)
