@@ -1,6 +1,7 @@
 #include "arguments.h"
 
 #include <charconv>
+#include <iostream>
 
 namespace techbridge::cli {
 
@@ -45,6 +46,13 @@ Arguments::Arguments(const CommandSpec& spec, int argc, char** argv, int first) 
             throw UsageError("unknown option --" + name + " for `techbridge " + spec.name + "`");
         }
     }
+}
+
+std::optional<Arguments> Arguments::parse_or_help(const CommandSpec& spec, int argc, char** argv) {
+    Arguments args(spec, argc, argv, 2);
+    if (!args.help()) return args;
+    std::cout << spec.usage;
+    return std::nullopt;
 }
 
 std::optional<std::string> Arguments::value(const std::string& name) const {

@@ -25,6 +25,9 @@ struct CommandSpec {
 
 class Arguments {
 public:
+    /// Parses a command's arguments; prints the usage and returns nothing when --help was asked.
+    static std::optional<Arguments> parse_or_help(const CommandSpec& spec, int argc, char** argv);
+
     /// Parses argv[first..]; throws UsageError for unknown options or missing values.
     Arguments(const CommandSpec& spec, int argc, char** argv, int first);
 

@@ -39,11 +39,9 @@ const CommandSpec reindex_spec{
 }  // namespace
 
 int run_index(int argc, char** argv) {
-    Arguments args(index_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << index_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(index_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     if (args.positional().empty()) throw UsageError("give at least one file or folder to index");
     std::vector<std::filesystem::path> inputs(args.positional().begin(), args.positional().end());
@@ -68,11 +66,9 @@ int run_index(int argc, char** argv) {
 }
 
 int run_reindex(int argc, char** argv) {
-    Arguments args(reindex_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << reindex_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(reindex_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     if (!args.positional().empty()) throw UsageError("reindex takes no paths; it rebuilds from the store");
     const StoragePaths paths{args.required("db")};
     if (!std::filesystem::exists(paths.store_file()))

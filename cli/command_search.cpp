@@ -30,11 +30,9 @@ const CommandSpec search_spec{
 }  // namespace
 
 int run_search(int argc, char** argv) {
-    Arguments args(search_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << search_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(search_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     SearchRequest request;
     for (const auto& word : args.positional()) {

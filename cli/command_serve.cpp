@@ -28,11 +28,9 @@ extern "C" void stop_on_signal(int) {
 }  // namespace
 
 int run_serve(int argc, char** argv) {
-    Arguments args(serve_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << serve_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(serve_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     if (!args.positional().empty()) throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
     ServerOptions options;
     options.paths = StoragePaths{args.required("db")};

@@ -34,11 +34,9 @@ DocumentStore open_existing_store(const StoragePaths& paths) {
 }  // namespace
 
 int run_show(int argc, char** argv) {
-    Arguments args(show_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << show_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(show_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     if (args.positional().size() != 1) throw UsageError("give exactly one document id");
     const std::string& id = args.positional().front();
@@ -68,11 +66,9 @@ int run_show(int argc, char** argv) {
 }
 
 int run_stats(int argc, char** argv) {
-    Arguments args(stats_spec, argc, argv, 2);
-    if (args.help()) {
-        std::cout << stats_spec.usage;
-        return exit_ok;
-    }
+    const auto parsed = Arguments::parse_or_help(stats_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     DocumentStore store = open_existing_store(paths);
     const DocumentCounts counts = store.counts();

@@ -108,40 +108,29 @@ PutOutcome DocumentStore::put(const Document& document, const DocumentSource& so
 
     SqliteStatement existing(connection_, "SELECT doc_json, lang_detected, revision FROM documents WHERE id = ?1");
     existing.bind(1, document.id);
-    if (!existing.step()) {
-        SqliteStatement insert(connection_,
-                               "INSERT INTO documents (id, kind, lang, lang_detected, title, doc_json, source_path, "
-                               "source_line, source_raw, revision, run_id, created_at, updated_at) "
-                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?11)");
-        insert.bind(1, document.id)
-            .bind(2, to_string(document.kind))
-            .bind(3, to_string(document.lang))
-            .bind(4, std::int64_t{document.lang_detected})
-            .bind(5, document.title)
-            .bind(6, json)
-            .bind(7, source.path)
-            .bind(8, source.line)
-            .bind(9, source.raw)
-            .bind(10, run_id)
-            .bind(11, now);
-        insert.run();
-        return PutOutcome::added;
+    const bool exists = existing.step();
+    std::int64_t revision = 0;
+    if (exists) {
+        if (existing.text(0) == json && (existing.integer(1) != 0) == document.lang_detected)
+            return PutOutcome::unchanged;
+        revision = existing.integer(2) + 1;
+        keep_in_history(document.id, run_id, now);
+    } else {
+        // A document removed earlier comes back with the revision after its last one in history.
+        SqliteStatement last(connection_, "SELECT COALESCE(MAX(revision), 0) + 1 FROM document_history WHERE id = ?1");
+        last.bind(1, document.id);
+        last.step();
+        revision = last.integer(0);
     }
-    if (existing.text(0) == json && (existing.integer(1) != 0) == document.lang_detected) return PutOutcome::unchanged;
-    const std::int64_t revision = existing.integer(2);
 
-    SqliteStatement keep(connection_,
-                         "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
-                         "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
-                         "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
-    keep.bind(1, document.id).bind(2, now).bind(3, run_id);
-    keep.run();
-
-    SqliteStatement update(connection_,
-                           "UPDATE documents SET kind = ?2, lang = ?3, lang_detected = ?4, title = ?5, doc_json = ?6, "
-                           "source_path = ?7, source_line = ?8, source_raw = ?9, revision = ?10, run_id = ?11, "
-                           "updated_at = ?12 WHERE id = ?1");
-    update.bind(1, document.id)
+    SqliteStatement upsert(connection_,
+                           "INSERT INTO documents (id, kind, lang, lang_detected, title, doc_json, source_path, "
+                           "source_line, source_raw, revision, run_id, created_at, updated_at) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) "
+                           "ON CONFLICT(id) DO UPDATE SET kind = ?2, lang = ?3, lang_detected = ?4, title = ?5, "
+                           "doc_json = ?6, source_path = ?7, source_line = ?8, source_raw = ?9, revision = ?10, "
+                           "run_id = ?11, updated_at = ?12");
+    upsert.bind(1, document.id)
         .bind(2, to_string(document.kind))
         .bind(3, to_string(document.lang))
         .bind(4, std::int64_t{document.lang_detected})
@@ -150,11 +139,20 @@ PutOutcome DocumentStore::put(const Document& document, const DocumentSource& so
         .bind(7, source.path)
         .bind(8, source.line)
         .bind(9, source.raw)
-        .bind(10, revision + 1)
+        .bind(10, revision)
         .bind(11, run_id)
         .bind(12, now);
-    update.run();
-    return PutOutcome::updated;
+    upsert.run();
+    return exists ? PutOutcome::updated : PutOutcome::added;
+}
+
+void DocumentStore::keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now) {
+    SqliteStatement keep(connection_,
+                         "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
+                         "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
+                         "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
+    keep.bind(1, id).bind(2, now).bind(3, run_id);
+    keep.run();
 }
 
 StoredDocument DocumentStore::read_row(SqliteStatement& row) {
@@ -189,12 +187,7 @@ std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
 }
 
 bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {
-    SqliteStatement keep(connection_,
-                         "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
-                         "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
-                         "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
-    keep.bind(1, id).bind(2, now_utc()).bind(3, run_id);
-    keep.run();
+    keep_in_history(id, run_id, now_utc());
     SqliteStatement erase(connection_, "DELETE FROM documents WHERE id = ?1");
     erase.bind(1, id);
     erase.step();

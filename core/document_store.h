@@ -83,6 +83,8 @@ public:
 
 private:
     void migrate();
+    /// Copies the current version of `id` into document_history before it is replaced or removed.
+    void keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now);
     StoredDocument read_row(SqliteStatement& row);
 
     SqliteConnection connection_;

@@ -133,7 +133,8 @@ void Server::install_routes() {
         return [assets, path, type](const httplib::Request& request, httplib::Response& response) {
             for (const auto& file : assets) {
                 if (file.path != path) continue;
-                const std::string etag = "\"" + std::string(file.sha256.substr(0, 16)) + "\"";
+                std::string etag(1, '"');
+                etag.append(file.sha256.substr(0, 16)).push_back('"');
                 response.set_header("ETag", etag);
                 response.set_header("Cache-Control", "no-cache");
                 if (request.get_header_value("If-None-Match") == etag) {
