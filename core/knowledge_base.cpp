@@ -1,0 +1,49 @@
+#include "knowledge_base.h"
+
+#include "errors.h"
+
+namespace techbridge {
+
+KnowledgeBase KnowledgeBase::load(std::span<const EmbeddedFile> files, std::vector<LocatedProblem>& problems) {
+    KnowledgeBase kb;
+    auto content_of = [&](std::string_view path) -> std::string_view {
+        for (const auto& file : files)
+            if (file.path == path) return file.content;
+        problems.push_back({std::string(path), 0, "file", "missing from the knowledge data"});
+        return {};
+    };
+    kb.codes_.load_isic("corpus/classifications/isic4.tsv", content_of("corpus/classifications/isic4.tsv"), problems);
+    kb.codes_.load_okved("corpus/classifications/okved2.tsv", content_of("corpus/classifications/okved2.tsv"), problems);
+    kb.sectors_.load("corpus/sectors.tsv", content_of("corpus/sectors.tsv"), kb.codes_, problems);
+    kb.regions_.load("corpus/regions.tsv", content_of("corpus/regions.tsv"), problems);
+    bool any_thesaurus = false;
+    for (const auto& file : files) {
+        if (!file.path.starts_with("corpus/thesaurus/") || !file.path.ends_with(".tsv")) continue;
+        any_thesaurus = true;
+        kb.thesaurus_.load(file.path, file.content, kb.sectors_, problems);
+    }
+    if (!any_thesaurus) problems.push_back({"corpus/thesaurus/", 0, "file", "no thesaurus file"});
+    kb.thesaurus_.finish(problems);
+    kb.version_ = "k";
+    for (const auto& file : files) {
+        kb.version_ += '-';
+        kb.version_ += file.sha256.substr(0, 8);
+    }
+    return kb;
+}
+
+const KnowledgeBase& KnowledgeBase::builtin() {
+    static const KnowledgeBase instance = [] {
+        std::vector<LocatedProblem> problems;
+        KnowledgeBase kb = load(knowledge_data_files(), problems);
+        if (!problems.empty()) {
+            std::string message = "the built-in knowledge data has " + std::to_string(problems.size()) + " problem(s):";
+            for (std::size_t i = 0; i < problems.size() && i < 20; ++i) message += "\n  " + problems[i].to_string();
+            throw DataError(message);
+        }
+        return kb;
+    }();
+    return instance;
+}
+
+}  // namespace techbridge

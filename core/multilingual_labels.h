@@ -1,0 +1,26 @@
+#pragma once
+// Labels of one entry (concept, sector, region) in the three languages.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "language.h"
+
+namespace techbridge {
+
+/// Per language, the labels of an entry; the first of each is the preferred label.
+struct MultilingualLabels {
+    std::array<std::vector<std::string>, 3> by_language;  // indexed by Language
+
+    const std::vector<std::string>& of(Language language) const {
+        return by_language[static_cast<std::size_t>(language)];
+    }
+    std::vector<std::string>& of(Language language) { return by_language[static_cast<std::size_t>(language)]; }
+    /// The preferred label in `language`, or "" when there is none.
+    std::string preferred(Language language) const { return of(language).empty() ? std::string() : of(language).front(); }
+    bool complete() const { return !of(Language::zh).empty() && !of(Language::ru).empty() && !of(Language::en).empty(); }
+};
+
+inline constexpr std::array<Language, 3> all_languages = {Language::zh, Language::ru, Language::en};
+
+}  // namespace techbridge
