@@ -72,6 +72,28 @@ CREATE TABLE meta (
 );
 )sql";
 
+constexpr const char* schema_v2 = R"sql(
+CREATE TABLE document_concepts (
+    doc_id TEXT NOT NULL,
+    concept_id TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (doc_id, concept_id)
+);
+CREATE INDEX document_concepts_concept ON document_concepts(concept_id);
+CREATE TABLE document_sectors (
+    doc_id TEXT NOT NULL,
+    sector_id TEXT NOT NULL,
+    provenance TEXT NOT NULL CHECK (provenance IN ('stated', 'inferred')),
+    PRIMARY KEY (doc_id, sector_id)
+);
+CREATE TABLE document_regions (
+    doc_id TEXT NOT NULL,
+    region_id TEXT NOT NULL,
+    provenance TEXT NOT NULL CHECK (provenance IN ('stated', 'inferred')),
+    PRIMARY KEY (doc_id, region_id)
+);
+)sql";
+
 constexpr const char* select_columns =
     "SELECT id, doc_json, lang_detected, source_path, source_line, source_raw, revision, run_id, created_at, "
     "updated_at FROM documents";
@@ -97,6 +119,7 @@ void DocumentStore::migrate() {
     if (version == schema_version) return;
     SqliteTransaction transaction(connection_);
     if (version < 1) connection_.execute(schema_v1);
+    if (version < 2) connection_.execute(schema_v2);
     // Later migrations go here, each guarded by `version < N`.
     connection_.execute("PRAGMA user_version=" + std::to_string(schema_version));
     transaction.commit();
@@ -193,6 +216,7 @@ bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {
     erase.step();
     const bool removed = connection_.changes() > 0;
     erase.reset();
+    replace_tags(id, {});
     return removed;
 }
 
@@ -271,6 +295,79 @@ void DocumentStore::set_meta(const std::string& key, const std::string& value) {
                            "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
     upsert.bind(1, key).bind(2, value);
     upsert.run();
+}
+
+}  // namespace techbridge
+
+namespace techbridge {
+
+void DocumentStore::replace_tags(const std::string& id, const DocumentTags& tags) {
+    for (const char* table : {"document_concepts", "document_sectors", "document_regions"}) {
+        SqliteStatement erase(connection_, std::string("DELETE FROM ") + table + " WHERE doc_id = ?1");
+        erase.bind(1, id);
+        erase.run();
+    }
+    SqliteStatement concept_row(connection_,
+                                "INSERT INTO document_concepts (doc_id, concept_id, mentions) VALUES (?1, ?2, ?3)");
+    for (const auto& mention : tags.concepts) {
+        concept_row.bind(1, id).bind(2, mention.concept_id).bind(3, std::int64_t{mention.count});
+        concept_row.run();
+    }
+    SqliteStatement sector_row(connection_,
+                               "INSERT OR IGNORE INTO document_sectors (doc_id, sector_id, provenance) VALUES (?1, ?2, ?3)");
+    for (const auto& sector : tags.sectors) {
+        sector_row.bind(1, id).bind(2, sector.id).bind(3, to_string(sector.provenance));
+        sector_row.run();
+    }
+    SqliteStatement region_row(connection_,
+                               "INSERT OR IGNORE INTO document_regions (doc_id, region_id, provenance) VALUES (?1, ?2, ?3)");
+    for (const auto& region : tags.regions) {
+        region_row.bind(1, id).bind(2, region.id).bind(3, to_string(region.provenance));
+        region_row.run();
+    }
+}
+
+namespace {
+
+Provenance parse_provenance(const std::string& text) {
+    return text == "inferred" ? Provenance::inferred : Provenance::stated;
+}
+
+}  // namespace
+
+DocumentTags DocumentStore::tags(const std::string& id) {
+    DocumentTags tags;
+    SqliteStatement concepts(connection_,
+                             "SELECT concept_id, mentions FROM document_concepts WHERE doc_id = ?1 "
+                             "ORDER BY mentions DESC, concept_id");
+    concepts.bind(1, id);
+    while (concepts.step()) tags.concepts.push_back({concepts.text(0), static_cast<int>(concepts.integer(1))});
+    SqliteStatement sectors(connection_,
+                            "SELECT sector_id, provenance FROM document_sectors WHERE doc_id = ?1 ORDER BY rowid");
+    sectors.bind(1, id);
+    while (sectors.step()) tags.sectors.push_back({sectors.text(0), parse_provenance(sectors.text(1))});
+    SqliteStatement regions(connection_,
+                            "SELECT region_id, provenance FROM document_regions WHERE doc_id = ?1 ORDER BY rowid");
+    regions.bind(1, id);
+    while (regions.step()) tags.regions.push_back({regions.text(0), parse_provenance(regions.text(1))});
+    return tags;
+}
+
+std::map<std::string, double> DocumentStore::share_with_concepts(int minimum) {
+    std::map<std::string, double> shares;
+    SqliteStatement query(connection_,
+                          "SELECT d.lang, AVG(CASE WHEN (SELECT COUNT(*) FROM document_concepts c "
+                          "WHERE c.doc_id = d.id) >= ?1 THEN 1.0 ELSE 0.0 END) FROM documents d GROUP BY d.lang");
+    query.bind(1, std::int64_t{minimum});
+    while (query.step()) shares[query.text(0)] = query.real(1);
+    return shares;
+}
+
+std::map<std::string, std::int64_t> DocumentStore::concept_document_counts() {
+    std::map<std::string, std::int64_t> counts;
+    SqliteStatement query(connection_, "SELECT concept_id, COUNT(*) FROM document_concepts GROUP BY concept_id");
+    while (query.step()) counts[query.text(0)] = query.integer(1);
+    return counts;
 }
 
 }  // namespace techbridge

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "document.h"
+#include "document_tags.h"
 #include "sqlite_connection.h"
 
 namespace techbridge {
@@ -53,7 +54,7 @@ struct DocumentCounts {
 /// in the history table, so nothing imported is ever lost.
 class DocumentStore {
 public:
-    static constexpr int schema_version = 1;
+    static constexpr int schema_version = 2;
 
     explicit DocumentStore(const std::filesystem::path& file);
 
@@ -72,6 +73,14 @@ public:
     std::vector<std::string> ids_pending_index();
     void mark_indexed(const std::string& id, std::int64_t revision);
     void mark_all_unindexed();
+
+    /// The concepts, sectors and regions the document was tagged with at indexing time.
+    void replace_tags(const std::string& id, const DocumentTags& tags);
+    DocumentTags tags(const std::string& id);
+    /// Per language, the share (0-1) of documents tagged with at least `minimum` concepts.
+    std::map<std::string, double> share_with_concepts(int minimum);
+    /// How many documents carry each concept.
+    std::map<std::string, std::int64_t> concept_document_counts();
 
     std::int64_t begin_run(const std::string& command);
     void record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line, const std::string& field,

@@ -13,7 +13,7 @@ void DocumentTermGenerator::index_text(Xapian::Document& out, std::string_view t
         if (token.term.size() > layout::max_term_bytes) continue;
         const Xapian::termpos position = next_position_ + token.position;
         out.add_posting(token.term, position, weight);
-        if (!token.stem.empty() && token.stem.size() < layout::max_term_bytes) {
+        if (!token.stem.empty() && !token.stopword && token.stem.size() < layout::max_term_bytes) {
             out.add_term(std::string(layout::stem_prefix) + token.stem, weight);
         }
         last = std::max(last, position);
@@ -21,15 +21,19 @@ void DocumentTermGenerator::index_text(Xapian::Document& out, std::string_view t
     next_position_ = last + layout::field_gap;
 }
 
-Xapian::Document DocumentTermGenerator::generate(const Document& document) {
+Xapian::Document DocumentTermGenerator::generate(const Document& document, const DocumentTags& tags) {
     Xapian::Document out;
     next_position_ = 0;
     out.set_data(document.id);
     out.add_boolean_term(layout::boolean_term(layout::id_prefix, document.id));
     out.add_boolean_term(layout::boolean_term(layout::kind_prefix, to_string(document.kind)));
     out.add_boolean_term(layout::boolean_term(layout::lang_prefix, to_string(document.lang)));
-    for (const auto& sector : document.sectors) out.add_boolean_term(layout::boolean_term(layout::sector_prefix, sector));
-    if (!document.region.empty()) out.add_boolean_term(layout::boolean_term(layout::region_prefix, document.region));
+    for (const auto& sector : tags.sectors) out.add_boolean_term(layout::boolean_term(layout::sector_prefix, sector.id));
+    for (const auto& region : tags.regions) out.add_boolean_term(layout::boolean_term(layout::region_prefix, region.id));
+    for (const auto& mention : tags.concepts) {
+        out.add_term(layout::boolean_term(layout::concept_prefix, mention.concept_id),
+                     static_cast<Xapian::termcount>(mention.count));
+    }
     if (!document.organization.empty()) {
         out.add_boolean_term(
             layout::boolean_term(layout::organization_prefix, analyzer_.normalize(document.organization)));

@@ -3,19 +3,22 @@
 #include <xapian.h>
 
 #include "document.h"
+#include "document_tags.h"
 #include "text_analyzer.h"
 
 namespace techbridge {
 
 /// Indexes a Document's fields with the shared TextAnalyzer: title, keywords,
 /// summary, organisation and body as positional word terms plus stemmed terms
-/// (title and keywords weighted up), boolean terms for filtering and values for
-/// ranges. The document's data is its id; the store holds everything else.
+/// (title and keywords weighted up); its concepts as language-independent terms
+/// (as often as they are mentioned); boolean terms for filtering (kind, language,
+/// organisation, and the sectors and regions it was tagged with, stated or inferred);
+/// values for ranges. The document's data is its id; the store holds everything else.
 class DocumentTermGenerator {
 public:
     explicit DocumentTermGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
 
-    Xapian::Document generate(const Document& document);
+    Xapian::Document generate(const Document& document, const DocumentTags& tags);
 
 private:
     void index_text(Xapian::Document& out, std::string_view text, Xapian::termcount weight);

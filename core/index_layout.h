@@ -15,6 +15,8 @@ inline constexpr std::string_view lang_prefix = "L";
 inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
+// Thesaurus concepts, language-independent ("XClaser-welding"); weighted by mentions.
+inline constexpr std::string_view concept_prefix = "XC";
 // Stemmed forms of Russian and English words (unprefixed terms are the words as written).
 inline constexpr std::string_view stem_prefix = "Z";
 
@@ -33,7 +35,7 @@ inline constexpr Xapian::termpos field_gap = 100;
 // Xapian rejects terms over 245 bytes; longer tokens are left out of the index.
 inline constexpr std::size_t max_term_bytes = 240;
 
-// Metadata key recording which TextAnalyzer::version() built the index.
+// Metadata key recording which analysis and knowledge data built the index.
 inline constexpr std::string_view analysis_version_key = "techbridge.analysis_version";
 
 /// A boolean term: the prefix and the value with ASCII letters lower-cased

@@ -16,6 +16,11 @@ KnowledgeBase KnowledgeBase::load(std::span<const EmbeddedFile> files, std::vect
     kb.codes_.load_okved("corpus/classifications/okved2.tsv", content_of("corpus/classifications/okved2.tsv"), problems);
     kb.sectors_.load("corpus/sectors.tsv", content_of("corpus/sectors.tsv"), kb.codes_, problems);
     kb.regions_.load("corpus/regions.tsv", content_of("corpus/regions.tsv"), problems);
+    try {
+        kb.tagging_ = TaggingSettings::parse("corpus/tagging.json", content_of("corpus/tagging.json"));
+    } catch (const DataError& error) {
+        problems.push_back({"corpus/tagging.json", 0, "file", error.what()});
+    }
     bool any_thesaurus = false;
     for (const auto& file : files) {
         if (!file.path.starts_with("corpus/thesaurus/") || !file.path.ends_with(".tsv")) continue;

@@ -9,6 +9,7 @@
 #include "located_problem.h"
 #include "region_gazetteer.h"
 #include "sector_taxonomy.h"
+#include "tagging_settings.h"
 #include "thesaurus.h"
 
 namespace techbridge {
@@ -18,7 +19,7 @@ namespace techbridge {
 class KnowledgeBase {
 public:
     /// Loads from files named by their project-relative paths: corpus/sectors.tsv,
-    /// corpus/regions.tsv, corpus/classifications/{isic4,okved2}.tsv and every
+    /// corpus/regions.tsv, corpus/tagging.json, corpus/classifications/{isic4,okved2}.tsv and every
     /// corpus/thesaurus/*.tsv. Every problem found is appended to `problems`.
     static KnowledgeBase load(std::span<const EmbeddedFile> files, std::vector<LocatedProblem>& problems);
 
@@ -29,6 +30,7 @@ public:
     const SectorTaxonomy& sectors() const { return sectors_; }
     const RegionGazetteer& regions() const { return regions_; }
     const ClassificationCodes& codes() const { return codes_; }
+    const TaggingSettings& tagging() const { return tagging_; }
     /// Identifies the data; an index tagged with other data must be rebuilt.
     const std::string& version() const { return version_; }
 
@@ -37,6 +39,7 @@ private:
     SectorTaxonomy sectors_;
     RegionGazetteer regions_;
     Thesaurus thesaurus_;
+    TaggingSettings tagging_;
     std::string version_;
 };
 

@@ -37,12 +37,14 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchI
 
 }  // namespace
 
-SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, Mode mode)
-    : database_(open_writable(dir, mode)), generator_(analyzer) {}
+SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
+                                     Mode mode)
+    : database_(open_writable(dir, mode)), generator_(analyzer), version_(std::move(version)) {}
 
-void SearchIndexWriter::replace(const Document& document) {
+void SearchIndexWriter::replace(const Document& document, const DocumentTags& tags) {
     try {
-        database_.replace_document(layout::boolean_term(layout::id_prefix, document.id), generator_.generate(document));
+        database_.replace_document(layout::boolean_term(layout::id_prefix, document.id),
+                                   generator_.generate(document, tags));
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot index document " + document.id + ": " + error.get_description());
     }
@@ -58,14 +60,14 @@ void SearchIndexWriter::remove(const std::string& id) {
 
 void SearchIndexWriter::commit() {
     try {
-        database_.set_metadata(std::string(layout::analysis_version_key), TextAnalyzer::version());
+        database_.set_metadata(std::string(layout::analysis_version_key), version_);
         database_.commit();
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot commit the index: " + error.get_description());
     }
 }
 
-std::optional<std::string> SearchIndexWriter::analysis_version() const {
+std::optional<std::string> SearchIndexWriter::recorded_version() const {
     const std::string version = database_.get_metadata(std::string(layout::analysis_version_key));
     if (version.empty()) return std::nullopt;
     return version;

@@ -23,20 +23,24 @@ class SearchIndexWriter {
 public:
     enum class Mode { open_or_create, create_empty };
 
-    SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, Mode mode = Mode::open_or_create);
+    /// `version` names the analysis and data the documents are indexed with; it is
+    /// recorded at every commit.
+    SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
+                      Mode mode = Mode::open_or_create);
 
     /// Adds or replaces the document with the same id.
-    void replace(const Document& document);
+    void replace(const Document& document, const DocumentTags& tags);
     void remove(const std::string& id);
     void commit();
 
     Xapian::doccount document_count() const { return database_.get_doccount(); }
-    /// The analysis version recorded in the index, if any.
-    std::optional<std::string> analysis_version() const;
+    /// The version recorded in the index, if any.
+    std::optional<std::string> recorded_version() const;
 
 private:
     Xapian::WritableDatabase database_;
     DocumentTermGenerator generator_;
+    std::string version_;
 };
 
 }  // namespace techbridge

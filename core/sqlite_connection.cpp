@@ -91,6 +91,8 @@ std::string SqliteStatement::text(int column) const {
 
 std::int64_t SqliteStatement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
 
+double SqliteStatement::real(int column) const { return sqlite3_column_double(statement_, column); }
+
 bool SqliteStatement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
 SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) {

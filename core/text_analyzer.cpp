@@ -11,7 +11,7 @@ namespace techbridge {
 namespace {
 
 // Bump when the token rules below change: every index must then be rebuilt.
-constexpr std::string_view analysis_revision = "a1";
+constexpr std::string_view analysis_revision = "a2";
 
 constexpr std::string_view stopword_files[] = {
     "corpus/analysis/stopwords-en.txt",
@@ -127,7 +127,7 @@ void TextAnalyzer::emit_word(const icu::UnicodeString& text, int32_t start, int3
     token.stopword = is_stopword(token.term);
     // A stem only where it can differ from the word: words with digits are codes
     // ("co2", "12х18н10т") and are matched as written.
-    if (!counts.digit && !token.stopword) token.stem = stem_for(token.script, token.term);
+    if (!counts.digit) token.stem = stem_for(token.script, token.term);
     out.push_back(std::move(token));
 
     const int32_t boundary = number_unit_boundary(text, start, end);

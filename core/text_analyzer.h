@@ -26,7 +26,7 @@ enum class TokenRole {
 
 struct Token {
     std::string term;       // normalised surface form
-    std::string stem;       // Russian or English stem; empty where stemming does not apply
+    std::string stem;       // Russian or English stem (stop-words too); empty where stemming does not apply
     TokenScript script = TokenScript::other;
     TokenRole role = TokenRole::word;
     std::uint32_t position = 0;  // word position, 1-based; compounds and parts share a word's position

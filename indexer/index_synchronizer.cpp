@@ -9,40 +9,65 @@
 
 namespace techbridge {
 
+namespace {
+
+struct IndexedRevision {
+    std::string id;
+    std::int64_t revision;
+    DocumentTags tags;
+};
+
+// Records in the store, in one transaction, what the index now holds.
+void mark_batch(DocumentStore& store, std::vector<IndexedRevision>& batch) {
+    SqliteTransaction transaction(store.connection());
+    for (const auto& done : batch) {
+        store.replace_tags(done.id, done.tags);
+        store.mark_indexed(done.id, done.revision);
+    }
+    transaction.commit();
+    batch.clear();
+}
+
+}  // namespace
+
 IndexSynchronizer::IndexSynchronizer(const StoragePaths& paths, DocumentStore& store, TextAnalyzer& analyzer,
-                                     ProgressCallback progress)
-    : paths_(paths), store_(store), analyzer_(analyzer), progress_(std::move(progress)) {}
+                                     ProgressCallback progress, const KnowledgeBase& knowledge)
+    : paths_(paths),
+      store_(store),
+      analyzer_(analyzer),
+      progress_(std::move(progress)),
+      knowledge_(knowledge),
+      tagger_(knowledge, analyzer) {}
+
+std::string IndexSynchronizer::index_version() const { return TextAnalyzer::version() + "/" + knowledge_.version(); }
 
 SyncReport IndexSynchronizer::sync() {
-    {
-        const bool exists = std::filesystem::exists(paths_.index_dir());
-        std::optional<std::string> version;
-        if (exists) version = SearchIndexWriter(paths_.index_dir(), analyzer_).analysis_version();
-        if (exists && version && *version != TextAnalyzer::version()) return rebuild();
-        if (!exists) store_.mark_all_unindexed();
+    if (std::filesystem::exists(paths_.index_dir())) {
+        const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version()).recorded_version();
+        if (recorded && *recorded != index_version()) return rebuild();
+    } else {
+        store_.mark_all_unindexed();
     }
 
     SyncReport report;
     const std::vector<std::string> pending = store_.ids_pending_index();
-    SearchIndexWriter writer(paths_.index_dir(), analyzer_);
-    std::vector<std::pair<std::string, std::int64_t>> batch;
-    auto commit_batch = [&] {
-        writer.commit();
-        SqliteTransaction transaction(store_.connection());
-        for (const auto& [id, revision] : batch) store_.mark_indexed(id, revision);
-        transaction.commit();
-        batch.clear();
-    };
+    SearchIndexWriter writer(paths_.index_dir(), analyzer_, index_version());
+    std::vector<IndexedRevision> batch;
     for (const auto& id : pending) {
         const auto stored = store_.get(id);
         if (!stored) continue;
-        writer.replace(stored->document);
-        batch.emplace_back(id, stored->revision);
+        DocumentTags tags = tagger_.tag(stored->document);
+        writer.replace(stored->document, tags);
+        batch.push_back({id, stored->revision, std::move(tags)});
         ++report.indexed;
-        if (batch.size() >= batch_size) commit_batch();
+        if (batch.size() >= batch_size) {
+            writer.commit();
+            mark_batch(store_, batch);
+        }
         if (progress_) progress_("indexing", report.indexed, pending.size());
     }
-    commit_batch();
+    writer.commit();
+    mark_batch(store_, batch);
     return report;
 }
 
@@ -54,12 +79,13 @@ SyncReport IndexSynchronizer::rebuild() {
     const fs::path old = paths_.index_dir().string() + ".old";
     fs::remove_all(fresh);
     const auto total = static_cast<std::size_t>(store_.counts().total);
-    std::vector<std::pair<std::string, std::int64_t>> indexed;
+    std::vector<IndexedRevision> indexed;
     {
-        SearchIndexWriter writer(fresh, analyzer_, SearchIndexWriter::Mode::create_empty);
+        SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty);
         store_.for_each([&](const StoredDocument& stored) {
-            writer.replace(stored.document);
-            indexed.emplace_back(stored.document.id, stored.revision);
+            DocumentTags tags = tagger_.tag(stored.document);
+            writer.replace(stored.document, tags);
+            indexed.push_back({stored.document.id, stored.revision, std::move(tags)});
             if (indexed.size() % batch_size == 0) writer.commit();
             if (progress_) progress_("indexing", indexed.size(), total);
         });
@@ -70,11 +96,9 @@ SyncReport IndexSynchronizer::rebuild() {
     fs::rename(fresh, paths_.index_dir());
     fs::remove_all(old);
 
-    SqliteTransaction transaction(store_.connection());
-    store_.mark_all_unindexed();
-    for (const auto& [id, revision] : indexed) store_.mark_indexed(id, revision);
-    transaction.commit();
     report.indexed = indexed.size();
+    store_.mark_all_unindexed();
+    mark_batch(store_, indexed);
     return report;
 }
 

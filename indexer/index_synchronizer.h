@@ -3,6 +3,8 @@
 #include <cstddef>
 
 #include "document_store.h"
+#include "document_tagger.h"
+#include "knowledge_base.h"
 #include "progress.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
@@ -16,12 +18,16 @@ struct SyncReport {
 
 /// Brings the index up to date with the store. The store records, per document, which
 /// revision the index holds; whatever the index lacks (new or changed documents, or
-/// work an interrupted run left undone) is indexed and committed in batches, and only
-/// then marked as indexed. An index built by another analysis version is rebuilt.
+/// work an interrupted run left undone) is tagged with the knowledge base, indexed and
+/// committed in batches, and only then marked as indexed together with its tags. An
+/// index built with another analysis or other knowledge data is rebuilt.
 class IndexSynchronizer {
 public:
     IndexSynchronizer(const StoragePaths& paths, DocumentStore& store, TextAnalyzer& analyzer,
-                      ProgressCallback progress = {});
+                      ProgressCallback progress = {}, const KnowledgeBase& knowledge = KnowledgeBase::builtin());
+
+    /// The version an index built now records: analysis and knowledge data.
+    std::string index_version() const;
 
     /// Indexes what the index lacks.
     SyncReport sync();
@@ -37,6 +43,8 @@ private:
     DocumentStore& store_;
     TextAnalyzer& analyzer_;
     ProgressCallback progress_;
+    const KnowledgeBase& knowledge_;
+    DocumentTagger tagger_;
 };
 
 }  // namespace techbridge

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "index_synchronizer.h"
 #include "jsonl_reader.h"
+#include "knowledge_base.h"
 #include "markdown_reader.h"
 #include "text_analyzer.h"
 
@@ -87,12 +88,19 @@ IngestionReport Ingestion::run(const std::vector<fs::path>& inputs) {
     };
     std::vector<Accepted> accepted;
     std::map<std::string, std::string> first_seen;  // id -> "file:line"
+    const SectorTaxonomy& sectors = KnowledgeBase::builtin().sectors();
     for (std::size_t i = 0; i < files.size(); ++i) {
         SourceFileContent content = read_file(files[i]);
         report.rejected.insert(report.rejected.end(), content.problems.begin(), content.problems.end());
         for (auto& record : content.records) {
             ++report.records;
             DocumentParse parsed = parse_document(record.fields);
+            for (const auto& code : parsed.document.sectors) {
+                if (!sectors.resolve(code))
+                    parsed.problems.push_back({"sectors", "unknown sector \"" + code +
+                                                              "\": use a sector id from corpus/sectors.tsv or an "
+                                                              "ISIC or OKVED2 code it covers"});
+            }
             if (parsed.ok()) {
                 const std::string where = record.path + ":" + std::to_string(record.line);
                 const auto [it, fresh] = first_seen.emplace(parsed.document.id, where);

@@ -69,7 +69,7 @@ Xapian::Query QueryBuilder::words_query(std::string_view text, QueryTerms& terms
     for (const Token& token : tokens) {
         if (token.stopword && !only_stopwords) continue;
         if (token.term.size() > layout::max_term_bytes) continue;
-        if (!token.stem.empty()) {
+        if (!token.stem.empty() && !token.stopword) {  // stop-words have no stemmed terms in the index
             subqueries.emplace_back(std::string(layout::stem_prefix) + token.stem);
             add_unique(terms.stems, token.stem);
         } else {
@@ -91,6 +91,24 @@ Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& term
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
 }
 
+Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
+    std::vector<Xapian::Query> synonyms;
+    synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
+    for (const Language language : all_languages) {
+        for (const auto& label : entry.labels.of(language)) {
+            std::vector<Token> words;
+            for (auto& token : analyzer_.analyze(label))
+                if (token.role == TokenRole::word) words.push_back(std::move(token));
+            if (words.size() != 1 || words.front().stopword) continue;
+            const Token& word = words.front();
+            const std::string term =
+                word.stem.empty() ? word.term : std::string(layout::stem_prefix) + word.stem;
+            if (term.size() <= layout::max_term_bytes) synonyms.emplace_back(term);
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
+}
+
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
     AnalyzedQuery result;
     std::vector<Xapian::Query> optional;  // plain words: any may match
@@ -104,6 +122,13 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
         if (part.excluded) unwanted.push_back(std::move(query));
         else if (part.phrase) required.push_back(std::move(query));
         else optional.push_back(std::move(query));
+        if (part.excluded) continue;
+        for (const auto& mention : tagger_.concepts_in(part.text)) {
+            const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
+            if (!entry) continue;
+            add_unique(result.terms.concepts, entry->id);
+            optional.push_back(concept_query(*entry));
+        }
     }
     Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
     Xapian::Query query = any;

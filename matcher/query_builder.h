@@ -7,14 +7,17 @@
 
 #include <xapian.h>
 
+#include "document_tagger.h"
+#include "knowledge_base.h"
 #include "text_analyzer.h"
 
 namespace techbridge {
 
 /// The terms a query looks for, used to rank and to highlight snippets.
 struct QueryTerms {
-    std::vector<std::string> words;  // unprefixed terms (words as normalised)
-    std::vector<std::string> stems;  // stems of Russian and English words
+    std::vector<std::string> words;     // unprefixed terms (words as normalised)
+    std::vector<std::string> stems;     // stems of Russian and English words
+    std::vector<std::string> concepts;  // thesaurus concepts the query mentions
 };
 
 struct AnalyzedQuery {
@@ -29,17 +32,25 @@ struct AnalyzedQuery {
 /// - "a phrase in quotes": the words in this order.
 /// - -word or -"a phrase": documents containing it are left out.
 /// Stop-words are ignored outside phrases unless the query has nothing else.
+///
+/// Every thesaurus concept the query mentions (in any language) is added as a group
+/// of synonyms: the concept's language-independent term plus its one-word labels in
+/// Chinese, Russian and English. That is what lets 激光焊接 find "лазерная сварка".
 class QueryBuilder {
 public:
-    explicit QueryBuilder(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
+    QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge = KnowledgeBase::builtin())
+        : analyzer_(analyzer), knowledge_(knowledge), tagger_(knowledge, analyzer) {}
 
     AnalyzedQuery build(std::string_view text);
 
 private:
     Xapian::Query words_query(std::string_view text, QueryTerms& terms);
     Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
+    Xapian::Query concept_query(const Concept& entry);
 
     TextAnalyzer& analyzer_;
+    const KnowledgeBase& knowledge_;
+    DocumentTagger tagger_;
 };
 
 }  // namespace techbridge

@@ -17,7 +17,15 @@ nlohmann::json to_json(const SearchResult& result) {
                         {"snippet", hit.snippet.text},
                         {"highlights", highlights}});
     }
-    return {{"query", result.query}, {"total", result.total}, {"hits", hits}};
+    nlohmann::json concepts = nlohmann::json::array();
+    for (const Concept* entry : result.concepts) {
+        if (!entry) continue;
+        nlohmann::json labels = nlohmann::json::object();
+        for (const Language language : all_languages)
+            labels[std::string(to_string(language))] = entry->labels.preferred(language);
+        concepts.push_back({{"id", entry->id}, {"labels", labels}});
+    }
+    return {{"query", result.query}, {"total", result.total}, {"hits", hits}, {"concepts", concepts}};
 }
 
 }  // namespace techbridge

@@ -6,7 +6,8 @@
 
 namespace techbridge {
 
-/// {"query", "total", "hits": [{"id", "kind", "lang", "title", "score", "snippet", "highlights"}]}
+/// {"query", "total", "hits": [{"id", "kind", "lang", "title", "score", "snippet", "highlights"}],
+///  "concepts": [{"id", "labels": {"zh", "ru", "en"}}]}
 nlohmann::json to_json(const SearchResult& result);
 
 }  // namespace techbridge

@@ -28,6 +28,30 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
 }
 
+std::vector<Xapian::Query> Searcher::filter_terms(const SearchFilters& f) {
+    std::vector<Xapian::Query> filters;
+    if (f.kind) filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(*f.kind)));
+    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
+    if (!f.sector.empty()) {
+        const auto sector = knowledge_.sectors().resolve(f.sector);
+        if (!sector)
+            throw InvalidInputError("sector: unknown sector \"" + f.sector +
+                                    "\"; use a sector id or an ISIC or OKVED2 code");
+        filters.emplace_back(layout::boolean_term(layout::sector_prefix, *sector));
+    }
+    if (!f.region.empty()) {
+        const Region* region = knowledge_.regions().first_level(f.region);
+        for (const Region* named : region ? std::vector<const Region*>{} : tagger_.regions_in(f.region)) {
+            if ((region = knowledge_.regions().first_level(named->id))) break;
+        }
+        if (!region)
+            throw InvalidInputError("region: unknown region \"" + f.region +
+                                    "\"; use a province or federal subject code such as CN-HL or RU-KHA, or its name");
+        filters.emplace_back(layout::boolean_term(layout::region_prefix, region->id));
+    }
+    return filters;
+}
+
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
@@ -40,12 +64,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         query = Xapian::Query::MatchAll;
     }
 
-    std::vector<Xapian::Query> filters;
-    const auto& f = request.filters;
-    if (f.kind) filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(*f.kind)));
-    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
-    if (!f.sector.empty()) filters.emplace_back(layout::boolean_term(layout::sector_prefix, f.sector));
-    if (!f.region.empty()) filters.emplace_back(layout::boolean_term(layout::region_prefix, f.region));
+    for (const auto& id : analyzed.terms.concepts) result.concepts.push_back(knowledge_.thesaurus().find(id));
+    const std::vector<Xapian::Query> filters = filter_terms(request.filters);
     if (!filters.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));

@@ -43,11 +43,14 @@ struct SearchResult {
     std::string query;
     std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
     std::vector<SearchHit> hits;
+    std::vector<const Concept*> concepts;  // thesaurus concepts found in the query
 };
 
 /// Searches one database directory. Holds an open index, store connection and
 /// analyser, none of which may be shared between threads: use one Searcher per thread.
-/// Each search first catches up with the latest committed index.
+/// Each search first catches up with the latest committed index. A sector filter may
+/// be a sector id or an ISIC/OKVED2 code; a region filter an id or a place name; one
+/// that names nothing known is an InvalidInputError.
 class Searcher {
 public:
     explicit Searcher(const StoragePaths& paths);
@@ -58,11 +61,14 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    std::vector<Xapian::Query> filter_terms(const SearchFilters& filters);
 
     Xapian::Database index_;
     DocumentStore store_;
     TextAnalyzer analyzer_;
-    QueryBuilder queries_{analyzer_};
+    const KnowledgeBase& knowledge_ = KnowledgeBase::builtin();
+    DocumentTagger tagger_{knowledge_, analyzer_};
+    QueryBuilder queries_{analyzer_, knowledge_};
     SnippetGenerator snippets_{analyzer_};
 };
 

@@ -10,6 +10,7 @@
 #include "index_synchronizer.h"
 #include "errors.h"
 #include "ingestion.h"
+#include "knowledge_base.h"
 #include "search_index.h"
 
 using namespace techbridge;
@@ -175,7 +176,7 @@ TEST_CASE("missing and unsupported inputs are refused before anything is stored"
     CHECK_FALSE(std::filesystem::exists(paths.store_file()));
 }
 
-TEST_CASE("an index built by another analysis version is rebuilt") {
+TEST_CASE("an index built by another analysis or knowledge version is rebuilt") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
     const auto docs = write_fixture_collection(dir);
@@ -188,5 +189,7 @@ TEST_CASE("an index built by another analysis version is rebuilt") {
     const auto report = ingest(paths, {docs});
     CHECK(report.indexed == 6);
     Xapian::Database db(paths.index_dir().string());
-    CHECK(db.get_metadata("techbridge.analysis_version") == TextAnalyzer::version());
+    const std::string recorded = db.get_metadata("techbridge.analysis_version");
+    CHECK(recorded.starts_with(TextAnalyzer::version() + "/"));
+    CHECK(recorded.find(KnowledgeBase::builtin().version()) != std::string::npos);
 }

@@ -112,6 +112,8 @@ void Server::install_routes() {
             std::rethrow_exception(failure);
         } catch (const BadRequest& error) {
             send_error(response, 400, error.code(), error.what());
+        } catch (const InvalidInputError& error) {
+            send_error(response, 400, "invalid_parameter", error.what());
         } catch (const IndexError& error) {
             send_error(response, 503, "index_unavailable", error.what());
         } catch (const std::exception& error) {

@@ -1,0 +1,19 @@
+#pragma once
+// Settings of sector and region inference, from corpus/tagging.json.
+#include <string_view>
+
+namespace techbridge {
+
+struct TaggingSettings {
+    double sector_min_score = 1.5;   // a sector needs at least this score to be inferred
+    double sector_share_of_top = 0.5;  // ... and at least this share of the best sector's score
+    int max_inferred_sectors = 3;
+    double region_organization_weight = 3;
+    double region_title_weight = 2;
+    double region_body_weight = 1;
+
+    /// Parses the JSON settings file; throws DataError naming the field at fault.
+    static TaggingSettings parse(std::string_view path, std::string_view json);
+};
+
+}  // namespace techbridge

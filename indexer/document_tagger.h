@@ -1,0 +1,63 @@
+#pragma once
+// Ties documents and queries to the knowledge base.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document.h"
+#include "document_tags.h"
+#include "knowledge_base.h"
+#include "label_index.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+/// The labels of a knowledge base, indexed for matching: every label and variant of
+/// every concept and place, in all three languages. Built once per knowledge base
+/// and then shared, read-only, between threads.
+class KnowledgeLabels {
+public:
+    static const KnowledgeLabels& of(const KnowledgeBase& knowledge);
+
+    const KnowledgeBase& knowledge() const { return knowledge_; }
+    const LabelIndex& concepts() const { return concepts_; }
+    const LabelIndex& regions() const { return regions_; }
+
+    explicit KnowledgeLabels(const KnowledgeBase& knowledge);
+
+private:
+    const KnowledgeBase& knowledge_;
+    LabelIndex concepts_;  // targets: positions in thesaurus().concepts()
+    LabelIndex regions_;   // targets: positions in regions().regions()
+};
+
+/// Finds concepts and places in text with the same analysis as search (so Russian
+/// inflected forms, Traditional characters and any segmentation of Chinese match),
+/// and decides a document's sectors and regions: those it states when they resolve,
+/// otherwise those inferred from its concepts and the places it mentions.
+class DocumentTagger {
+public:
+    DocumentTagger(const KnowledgeBase& knowledge, TextAnalyzer& analyzer);
+
+    DocumentTags tag(const Document& document);
+
+    /// Concepts mentioned in `text`, most mentioned first.
+    std::vector<ConceptCount> concepts_in(std::string_view text);
+    /// Places mentioned in `text`, in order of mention.
+    std::vector<const Region*> regions_in(std::string_view text);
+
+    /// Which parts of `text` no concept label covers: the words outside every match
+    /// (stop-words and numbers excluded), for growing the thesaurus.
+    std::vector<std::string> untagged_words(std::string_view text);
+
+    const KnowledgeBase& knowledge() const { return labels_.knowledge(); }
+
+private:
+    void count_concepts(std::string_view text, std::vector<int>& counts);
+
+    const KnowledgeLabels& labels_;
+    TextAnalyzer& analyzer_;
+};
+
+}  // namespace techbridge
