@@ -2,7 +2,10 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include <algorithm>
+
 #include "document_store.h"
+#include "knowledge_base.h"
 #include "storage_paths.h"
 
 namespace techbridge::cli {
@@ -21,7 +24,9 @@ const CommandSpec stats_spec{
     "stats",
     "usage: techbridge stats --db DIR [--json]\n"
     "\n"
-    "Counts the stored documents by kind and by language.\n",
+    "Counts the stored documents by kind and by language, the knowledge base's\n"
+    "concepts, sectors and regions, and per language the share of documents tagged\n"
+    "with at least 3 concepts.\n",
     {"db"},
     {"json"}};
 
@@ -47,7 +52,18 @@ int run_show(int argc, char** argv) {
         return exit_failure;
     }
     nlohmann::json out = stored->document.to_json();
+    const DocumentTags tags = store.tags(id);
+    nlohmann::json tag_json = {{"concepts", nlohmann::json::array()},
+                               {"sectors", nlohmann::json::array()},
+                               {"regions", nlohmann::json::array()}};
+    for (const auto& mention : tags.concepts)
+        tag_json["concepts"].push_back({{"id", mention.concept_id}, {"mentions", mention.count}});
+    for (const auto& sector : tags.sectors)
+        tag_json["sectors"].push_back({{"id", sector.id}, {"provenance", to_string(sector.provenance)}});
+    for (const auto& region : tags.regions)
+        tag_json["regions"].push_back({{"id", region.id}, {"provenance", to_string(region.provenance)}});
     if (args.flag("json")) {
+        out["tags"] = tag_json;
         out["lang_detected"] = stored->document.lang_detected;
         out["source"] = {{"path", stored->source.path}, {"line", stored->source.line}};
         out["revision"] = stored->revision;
@@ -59,7 +75,13 @@ int run_show(int argc, char** argv) {
         if (key == "body") continue;
         std::cout << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump()) << '\n';
     }
-    std::cout << "source: " << stored->source.path << ":" << stored->source.line << " (revision " << stored->revision
+    std::cout << "concepts:";
+    for (const auto& mention : tags.concepts) std::cout << ' ' << mention.concept_id << "×" << mention.count;
+    std::cout << "\nsectors:";
+    for (const auto& sector : tags.sectors) std::cout << ' ' << sector.id << " (" << to_string(sector.provenance) << ")";
+    std::cout << "\nregions:";
+    for (const auto& region : tags.regions) std::cout << ' ' << region.id << " (" << to_string(region.provenance) << ")";
+    std::cout << "\nsource: " << stored->source.path << ":" << stored->source.line << " (revision " << stored->revision
               << ")\n\n"
               << stored->document.body << '\n';
     return exit_ok;
@@ -72,15 +94,29 @@ int run_stats(int argc, char** argv) {
     const StoragePaths paths{args.required("db")};
     DocumentStore store = open_existing_store(paths);
     const DocumentCounts counts = store.counts();
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+    const auto& concepts = knowledge.thesaurus().concepts();
+    const auto trilingual = std::count_if(concepts.begin(), concepts.end(),
+                                          [](const Concept& entry) { return entry.labels.complete(); });
+    nlohmann::json tagged = nlohmann::json::object();
+    for (const auto& [lang, share] : store.share_with_concepts(3)) tagged[lang] = share;
+    const nlohmann::json out = {
+        {"documents", {{"total", counts.total}, {"by_kind", counts.by_kind}, {"by_lang", counts.by_lang}}},
+        {"concepts", {{"total", concepts.size()}, {"trilingual", trilingual}}},
+        {"sectors", knowledge.sectors().sectors().size()},
+        {"regions", knowledge.regions().regions().size()},
+        {"tagged_3plus", tagged}};
     if (args.flag("json")) {
-        const nlohmann::json out = {
-            {"documents", {{"total", counts.total}, {"by_kind", counts.by_kind}, {"by_lang", counts.by_lang}}}};
         std::cout << out.dump(2) << '\n';
         return exit_ok;
     }
     std::cout << counts.total << " document(s)\n";
     for (const auto& [kind, n] : counts.by_kind) std::cout << "  " << kind << ": " << n << '\n';
     for (const auto& [lang, n] : counts.by_lang) std::cout << "  " << lang << ": " << n << '\n';
+    std::cout << concepts.size() << " concept(s), " << knowledge.sectors().sectors().size() << " sector(s), "
+              << knowledge.regions().regions().size() << " region(s)\nshare of documents with 3+ concepts:";
+    for (const auto& [lang, share] : tagged.items()) std::cout << ' ' << lang << ' ' << share.get<double>();
+    std::cout << '\n';
     return exit_ok;
 }
 

@@ -14,5 +14,7 @@ int run_show(int argc, char** argv);
 int run_stats(int argc, char** argv);
 int run_reindex(int argc, char** argv);
 int run_serve(int argc, char** argv);
+int run_concepts(int argc, char** argv);
+int run_coverage(int argc, char** argv);
 
 }  // namespace techbridge::cli

@@ -19,8 +19,10 @@ constexpr const char* overview =
     "  index     store and index documents from .md and .jsonl files\n"
     "  search    search in Chinese, Russian or English\n"
     "  show      show one stored document\n"
-    "  stats     count stored documents\n"
+    "  stats     count stored documents, concepts, sectors and regions\n"
     "  reindex   rebuild the search index from the store\n"
+    "  concepts  list or look up thesaurus concepts\n"
+    "  coverage  show how well the thesaurus covers the stored documents\n"
     "  serve     serve the web interface and JSON API\n"
     "\n"
     "`techbridge COMMAND --help` describes a command.\n";
@@ -34,6 +36,7 @@ constexpr CommandEntry commands[] = {
     {"index", techbridge::cli::run_index},   {"search", techbridge::cli::run_search},
     {"show", techbridge::cli::run_show},     {"stats", techbridge::cli::run_stats},
     {"reindex", techbridge::cli::run_reindex}, {"serve", techbridge::cli::run_serve},
+    {"concepts", techbridge::cli::run_concepts}, {"coverage", techbridge::cli::run_coverage},
 };
 
 }  // namespace

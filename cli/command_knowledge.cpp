@@ -1,0 +1,120 @@
+#include <iostream>
+
+#include "arguments.h"
+#include "commands.h"
+#include "concept_lookup.h"
+#include "coverage_report.h"
+#include "document_store.h"
+#include "storage_paths.h"
+
+namespace techbridge::cli {
+
+namespace {
+
+const CommandSpec concepts_spec{
+    "concepts",
+    "usage: techbridge concepts --db DIR [--sector S] [--json] [QUERY...]\n"
+    "\n"
+    "Lists thesaurus concepts with their labels in Chinese, Russian and English and the\n"
+    "number of stored documents tagged with each. With QUERY (any language), the\n"
+    "concepts the query mentions and those whose id or label contains it.\n"
+    "\n"
+    "  --sector S   only concepts of this sector (an id or an ISIC/OKVED2 code)\n"
+    "  --json       [{\"id\", \"broader\", \"sectors\", \"labels\": {\"zh\", \"ru\", \"en\"}, \"documents\"}]\n",
+    {"db", "sector"},
+    {"json"}};
+
+const CommandSpec coverage_spec{
+    "coverage",
+    "usage: techbridge coverage --db DIR [--limit N] [--json]\n"
+    "\n"
+    "How well the thesaurus covers the stored documents: per language, the share of\n"
+    "documents tagged with at least 3 concepts and the words most often left untagged\n"
+    "(by the number of documents they occur in), to decide what to add to the thesaurus.\n"
+    "\n"
+    "  --limit N    untagged words per language (default 30)\n",
+    {"db", "limit"},
+    {"json"}};
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+    std::string out;
+    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+    return out;
+}
+
+}  // namespace
+
+int run_concepts(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(concepts_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    std::string query;
+    for (const auto& word : args.positional()) query += (query.empty() ? "" : " ") + word;
+
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+    TextAnalyzer analyzer;
+    DocumentTagger tagger(knowledge, analyzer);
+    const auto concepts = look_up_concepts(knowledge, tagger, analyzer, query, args.value("sector").value_or(""));
+    std::map<std::string, std::int64_t> counts;
+    if (std::filesystem::exists(paths.store_file())) counts = DocumentStore(paths.store_file()).concept_document_counts();
+
+    if (args.flag("json")) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const Concept* entry : concepts) {
+            nlohmann::json labels = nlohmann::json::object();
+            for (const Language language : all_languages) labels[std::string(to_string(language))] = entry->labels.of(language);
+            out.push_back({{"id", entry->id},
+                           {"broader", entry->broader},
+                           {"sectors", entry->sectors},
+                           {"labels", labels},
+                           {"documents", counts.contains(entry->id) ? counts[entry->id] : 0}});
+        }
+        std::cout << out.dump(2) << '\n';
+        return exit_ok;
+    }
+    for (const Concept* entry : concepts) {
+        std::cout << entry->id << "  [" << joined(entry->sectors, ", ") << "]"
+                  << (entry->broader.empty() ? "" : "  ⊂ " + entry->broader) << "  documents: "
+                  << (counts.contains(entry->id) ? counts[entry->id] : 0) << '\n';
+        for (const Language language : all_languages)
+            std::cout << "   " << to_string(language) << ": " << joined(entry->labels.of(language), " | ") << '\n';
+    }
+    std::cout << concepts.size() << " concept(s)\n";
+    return exit_ok;
+}
+
+int run_coverage(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(coverage_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    if (!std::filesystem::exists(paths.store_file()))
+        throw Error("no document store at " + paths.store_file().string() + "; index some documents first");
+    DocumentStore store(paths.store_file());
+    TextAnalyzer analyzer;
+    DocumentTagger tagger(KnowledgeBase::builtin(), analyzer);
+    const auto coverage = measure_coverage(store, tagger, static_cast<std::size_t>(args.number("limit", 30, 1, 10000)));
+
+    if (args.flag("json")) {
+        nlohmann::json out = nlohmann::json::object();
+        for (const auto& [lang, entry] : coverage) {
+            nlohmann::json words = nlohmann::json::array();
+            for (const auto& [word, documents] : entry.untagged) words.push_back({{"word", word}, {"documents", documents}});
+            out[lang] = {{"documents", entry.documents},
+                         {"tagged_3plus", entry.documents ? double(entry.with_three_concepts) / entry.documents : 0.0},
+                         {"untagged", words}};
+        }
+        std::cout << out.dump(2) << '\n';
+        return exit_ok;
+    }
+    for (const auto& [lang, entry] : coverage) {
+        std::cout << lang << ": " << entry.with_three_concepts << " of " << entry.documents
+                  << " document(s) carry 3 or more concepts\n  most frequent untagged words (documents):";
+        for (const auto& [word, documents] : entry.untagged) std::cout << ' ' << word << " (" << documents << ")";
+        std::cout << "\n\n";
+    }
+    return exit_ok;
+}
+
+}  // namespace techbridge::cli
