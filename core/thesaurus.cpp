@@ -30,22 +30,22 @@ void Thesaurus::load(std::string_view path, std::string_view content, const Sect
         };
         Concept entry;
         entry.id = row.cells[0];
-        if (!is_concept_id(entry.id)) problem("id", "\"" + entry.id + "\" is not a entry id (a-z, 0-9, -)");
+        if (!is_concept_id(entry.id)) problem("id", "\"" + entry.id + "\" is not a concept id (a-z, 0-9, -)");
         if (const auto it = by_id_.find(entry.id); it != by_id_.end()) {
             const Origin& first = origins_[it->second];
-            problem("id", "duplicate entry id \"" + entry.id + "\", first defined at " + first.path + ":" +
+            problem("id", "duplicate concept id \"" + entry.id + "\", first defined at " + first.path + ":" +
                               std::to_string(first.line));
         }
         entry.broader = row.cells[1];
         entry.sectors = split_cell(row.cells[2], ',');
-        if (entry.sectors.empty()) problem("sectors", "a entry needs at least one sector");
+        if (entry.sectors.empty()) problem("sectors", "a concept needs at least one sector");
         for (const auto& sector : entry.sectors)
             if (!sectors.find(sector)) problem("sectors", "unknown sector \"" + sector + "\"");
         for (std::size_t i = 0; i < all_languages.size(); ++i) {
             const Language language = all_languages[i];
             entry.labels.of(language) = split_cell(row.cells[3 + i], '|');
             if (entry.labels.of(language).empty())
-                problem(std::string(to_string(language)), "the entry has no label in this language");
+                problem(std::string(to_string(language)), "the concept has no label in this language");
         }
         if (!ok) continue;
         by_id_[entry.id] = concepts_.size();
@@ -54,13 +54,22 @@ void Thesaurus::load(std::string_view path, std::string_view content, const Sect
     }
 }
 
+const std::vector<const Concept*>& Thesaurus::narrower(std::string_view id) const {
+    static const std::vector<const Concept*> none;
+    const auto it = narrower_.find(std::string(id));
+    return it == narrower_.end() ? none : it->second;
+}
+
 void Thesaurus::finish(std::vector<LocatedProblem>& problems) {
+    narrower_.clear();
+    for (const auto& entry : concepts_)
+        if (!entry.broader.empty() && find(entry.broader)) narrower_[entry.broader].push_back(&entry);
     for (std::size_t i = 0; i < concepts_.size(); ++i) {
         const Concept& entry = concepts_[i];
         if (entry.broader.empty()) continue;
         const Origin& origin = origins_[i];
         if (!find(entry.broader)) {
-            problems.push_back({origin.path, origin.line, "broader", "unknown entry \"" + entry.broader + "\""});
+            problems.push_back({origin.path, origin.line, "broader", "unknown concept \"" + entry.broader + "\""});
             continue;
         }
         const Concept* step = &entry;

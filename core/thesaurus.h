@@ -34,6 +34,8 @@ public:
     int depth(std::string_view id) const;
     /// The concept's broader concepts, nearest first.
     std::vector<const Concept*> ancestors(std::string_view id) const;
+    /// The concepts directly under this one (available after finish()).
+    const std::vector<const Concept*>& narrower(std::string_view id) const;
 
 private:
     struct Origin {
@@ -43,6 +45,7 @@ private:
     std::vector<Concept> concepts_;
     std::vector<Origin> origins_;
     std::unordered_map<std::string, std::size_t> by_id_;
+    std::unordered_map<std::string, std::vector<const Concept*>> narrower_;
 };
 
 }  // namespace techbridge

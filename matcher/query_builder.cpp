@@ -9,6 +9,9 @@ namespace {
 
 namespace layout = index_layout;
 
+// Bounds the expansion of a very general concept ("welding") into all its descendants.
+constexpr std::size_t max_narrower_concepts = 64;
+
 struct QueryPart {
     std::string text;
     bool phrase = false;
@@ -94,6 +97,14 @@ Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& term
 Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     std::vector<Xapian::Query> synonyms;
     synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
+    // A document about a narrower concept (hybrid laser-arc welding) is about the broader
+    // one (laser welding) too.
+    std::vector<const Concept*> narrower = knowledge_.thesaurus().narrower(entry.id);
+    for (std::size_t i = 0; i < narrower.size() && i < max_narrower_concepts; ++i) {
+        synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, narrower[i]->id));
+        for (const Concept* below : knowledge_.thesaurus().narrower(narrower[i]->id))
+            if (narrower.size() < max_narrower_concepts) narrower.push_back(below);
+    }
     for (const Language language : all_languages) {
         for (const auto& label : entry.labels.of(language)) {
             std::vector<Token> words;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <set>
 #include <cstdio>
 #include <string>
 
@@ -78,6 +79,35 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     REQUIRE(chinese.status == 0);
     CHECK(nlohmann::json::parse(chinese.output)["hits"].size() > 0);
 
+    // The knowledge base: stats, concepts, and the cross-language search of the README.
+    CHECK(counts["concepts"]["total"].get<int>() >= 600);
+    CHECK(counts["concepts"]["trilingual"] == counts["concepts"]["total"]);
+    CHECK(counts["sectors"].get<int>() >= 35);
+    CHECK(counts["regions"].get<int>() >= 30);
+    for (const char* lang : {"zh", "ru", "en"}) {
+        const double share = counts["tagged_3plus"][lang].get<double>();
+        CHECK(share > 0.5);
+        CHECK(share <= 1.0);
+    }
+
+    const auto concepts = run_techbridge("concepts --db " + db + " --json 激光焊接");
+    REQUIRE(concepts.status == 0);
+    const auto found = nlohmann::json::parse(concepts.output);
+    REQUIRE(found.size() > 0);
+    CHECK(found[0]["id"] == "laser-welding");
+    CHECK(found[0]["labels"]["ru"][0] == "лазерная сварка");
+
+    const auto cross = run_techbridge("search --db " + db + " --kind offer --json 激光焊接");
+    REQUIRE(cross.status == 0);
+    std::set<std::string> languages;
+    for (const auto& hit : nlohmann::json::parse(cross.output)["hits"]) languages.insert(hit["lang"].get<std::string>());
+    CHECK(languages.contains("ru"));
+    CHECK(languages.contains("en"));
+
+    const auto coverage = run_techbridge("coverage --db " + db + " --json --limit 5");
+    REQUIRE(coverage.status == 0);
+    CHECK(nlohmann::json::parse(coverage.output)["zh"]["untagged"].size() == 5);
+
     const auto again = run_techbridge("index --db " + db + " " + quote(corpus));
     CHECK(again.status == 0);
     CHECK(again.output.find(" 0 added, 0 updated") != std::string::npos);
@@ -105,7 +135,7 @@ TEST_CASE("CLI: usage errors and help") {
     CHECK(run_techbridge("").status == 2);
     CHECK(run_techbridge("--help").status == 0);
     CHECK(run_techbridge("frobnicate").status == 2);
-    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve"}) {
+    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve", "concepts", "coverage"}) {
         const auto help = run_techbridge(std::string(command) + " --help");
         CHECK(help.status == 0);
         CHECK(help.output.find("usage: techbridge") != std::string::npos);

@@ -193,3 +193,28 @@ TEST_CASE("an index built by another analysis or knowledge version is rebuilt") 
     CHECK(recorded.starts_with(TextAnalyzer::version() + "/"));
     CHECK(recorded.find(KnowledgeBase::builtin().version()) != std::string::npos);
 }
+
+TEST_CASE("an unknown sector code is rejected with its file and line") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    const auto file = dir.write("s.md", "---\nid: s-1\nkind: offer\ntitle: Сварка\nsectors: welding-stuff\n---\nТекст.\n");
+    const auto report = ingest(paths, {file});
+    CHECK(rejected_with(report, file.string() + ":5: sectors: unknown sector \"welding-stuff\""));
+}
+
+TEST_CASE("tags are stored with their provenance and indexed as terms") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    ingest(paths, {write_fixture_collection(dir)});
+    DocumentStore store = open_store(paths);
+    const DocumentTags tags = store.tags("t-dem-zh-2");
+    const bool cnc = std::any_of(tags.concepts.begin(), tags.concepts.end(),
+                                 [](const ConceptCount& c) { return c.concept_id == "cnc-machine-tool"; });
+    CHECK(cnc);
+    REQUIRE(!tags.sectors.empty());
+    CHECK(tags.sectors.front().provenance == Provenance::inferred);
+    CHECK(tags.regions == std::vector<TaggedCode>{{"CN-LN", Provenance::stated}});
+    Xapian::Database db(paths.index_dir().string());
+    CHECK(db.get_termfreq("XClaser-welding") >= 3);
+    CHECK(db.get_termfreq("XRcn-ln") == 2);
+}

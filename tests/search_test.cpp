@@ -5,6 +5,7 @@
 #include "fixtures.h"
 #include "ingestion.h"
 #include "search_json.h"
+#include "errors.h"
 #include "searcher.h"
 
 using namespace techbridge;
@@ -133,4 +134,65 @@ TEST_CASE("search JSON has the documented shape") {
     const auto& hit = json["hits"][0];
     for (const char* field : {"id", "kind", "lang", "title", "score", "snippet"}) CHECK(hit.contains(field));
     CHECK(hit["lang"] == "zh");
+}
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+TEST_CASE("cross-language: a Chinese query finds Russian and English offers through concepts") {
+    IndexedCollection collection;
+    SearchFilters offers;
+    offers.kind = DocumentKind::offer;
+    const auto result = search(collection, "激光焊接", offers);
+    const auto found = ids(result);
+    CHECK(has(found, "t-off-ru-1"));
+    CHECK(has(found, "t-off-en-1"));
+    CHECK_FALSE(has(found, "t-off-ru-2"));  // hydrotreating catalysts share no concept with laser welding
+    REQUIRE(result.concepts.size() == 1);
+    CHECK(result.concepts.front()->id == "laser-welding");
+}
+
+TEST_CASE("cross-language: a Russian query finds the Chinese demand") {
+    IndexedCollection collection;
+    SearchFilters demands;
+    demands.kind = DocumentKind::demand;
+    CHECK(has(ids(search(collection, "лазерная сварка", demands)), "t-dem-zh-1"));
+}
+
+TEST_CASE("cross-language: an English query finds Russian and Chinese documents") {
+    IndexedCollection collection;
+    const auto found = ids(search(collection, "laser welding"));
+    CHECK(has(found, "t-off-ru-1"));
+    CHECK(has(found, "t-dem-zh-1"));
+    CHECK(has(found, "t-off-en-1"));
+}
+
+TEST_CASE("sector filters accept official codes and inferred sectors") {
+    IndexedCollection collection;
+    SearchFilters by_okved;
+    by_okved.sector = "19.20";
+    CHECK(ids(search(collection, "", by_okved)) == std::vector<std::string>{"t-off-ru-2"});
+    SearchFilters inferred;
+    inferred.sector = "machine-tools";  // t-dem-zh-2 states no sector; its concepts say machine tools
+    CHECK(has(ids(search(collection, "", inferred)), "t-dem-zh-2"));
+    SearchFilters unknown;
+    unknown.sector = "basket-weaving";
+    CHECK_THROWS_AS(search(collection, "", unknown), InvalidInputError);
+}
+
+TEST_CASE("region filters accept place names in any language") {
+    IndexedCollection collection;
+    SearchFilters novosibirsk;
+    novosibirsk.region = "Новосибирск";
+    CHECK(ids(search(collection, "", novosibirsk)).size() == 2);
+    SearchFilters liaoning;
+    liaoning.region = "辽宁";
+    const auto found = ids(search(collection, "", liaoning));
+    CHECK(has(found, "t-dem-zh-1"));
+    CHECK(has(found, "t-dem-zh-2"));
 }
