@@ -100,7 +100,8 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     const auto cross = run_techbridge("search --db " + db + " --kind offer --json 激光焊接");
     REQUIRE(cross.status == 0);
     std::set<std::string> languages;
-    for (const auto& hit : nlohmann::json::parse(cross.output)["hits"]) languages.insert(hit["lang"].get<std::string>());
+    const auto cross_result = nlohmann::json::parse(cross.output);
+    for (const auto& hit : cross_result["hits"]) languages.insert(hit["lang"].get<std::string>());
     CHECK(languages.contains("ru"));
     CHECK(languages.contains("en"));
 
