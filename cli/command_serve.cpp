@@ -3,6 +3,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "general_dictionary.h"
 #include "search_index.h"
 #include "server.h"
 
@@ -44,6 +45,7 @@ int run_serve(int argc, char** argv) {
     running_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
+    std::cout << "dictionaries: " << GeneralDictionary::shared().status() << '\n';
     std::cout << "TechBridge is serving http://" << options.host << ":" << port << "/  (Ctrl-C stops it)" << std::endl;
     server.serve();
     running_server = nullptr;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "document_store.h"
+#include "general_dictionary.h"
 #include "knowledge_base.h"
 #include "storage_paths.h"
 
@@ -98,6 +99,7 @@ int run_stats(int argc, char** argv) {
     const auto& concepts = knowledge.thesaurus().concepts();
     const auto trilingual = std::count_if(concepts.begin(), concepts.end(),
                                           [](const Concept& entry) { return entry.labels.complete(); });
+    const GeneralDictionary& dictionary = GeneralDictionary::shared();
     nlohmann::json tagged = nlohmann::json::object();
     for (const auto& [lang, share] : store.share_with_concepts(3)) tagged[lang] = share;
     const nlohmann::json out = {
@@ -105,7 +107,9 @@ int run_stats(int argc, char** argv) {
         {"concepts", {{"total", concepts.size()}, {"trilingual", trilingual}}},
         {"sectors", knowledge.sectors().sectors().size()},
         {"regions", knowledge.regions().regions().size()},
-        {"tagged_3plus", tagged}};
+        {"tagged_3plus", tagged},
+        {"dictionaries", {{"zh_en_words", dictionary.chinese_entries()}, {"en_ru_headwords", dictionary.english_headwords()},
+                          {"status", dictionary.status()}}}};
     if (args.flag("json")) {
         std::cout << out.dump(2) << '\n';
         return exit_ok;
@@ -116,7 +120,7 @@ int run_stats(int argc, char** argv) {
     std::cout << concepts.size() << " concept(s), " << knowledge.sectors().sectors().size() << " sector(s), "
               << knowledge.regions().regions().size() << " region(s)\nshare of documents with 3+ concepts:";
     for (const auto& [lang, share] : tagged.items()) std::cout << ' ' << lang << ' ' << share.get<double>();
-    std::cout << '\n';
+    std::cout << "\ndictionaries: " << dictionary.status() << '\n';
     return exit_ok;
 }
 

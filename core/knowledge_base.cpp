@@ -21,6 +21,11 @@ KnowledgeBase KnowledgeBase::load(std::span<const EmbeddedFile> files, std::vect
     } catch (const DataError& error) {
         problems.push_back({"corpus/tagging.json", 0, "file", error.what()});
     }
+    try {
+        kb.search_ = SearchSettings::parse("corpus/search.json", content_of("corpus/search.json"));
+    } catch (const DataError& error) {
+        problems.push_back({"corpus/search.json", 0, "file", error.what()});
+    }
     bool any_thesaurus = false;
     for (const auto& file : files) {
         if (!file.path.starts_with("corpus/thesaurus/") || !file.path.ends_with(".tsv")) continue;

@@ -19,7 +19,7 @@ namespace techbridge {
 class KnowledgeBase {
 public:
     /// Loads from files named by their project-relative paths: corpus/sectors.tsv,
-    /// corpus/regions.tsv, corpus/tagging.json, corpus/classifications/{isic4,okved2}.tsv and every
+    /// corpus/regions.tsv, corpus/tagging.json, corpus/search.json, corpus/classifications/{isic4,okved2}.tsv and every
     /// corpus/thesaurus/*.tsv. Every problem found is appended to `problems`.
     static KnowledgeBase load(std::span<const EmbeddedFile> files, std::vector<LocatedProblem>& problems);
 
@@ -31,6 +31,7 @@ public:
     const RegionGazetteer& regions() const { return regions_; }
     const ClassificationCodes& codes() const { return codes_; }
     const TaggingSettings& tagging() const { return tagging_; }
+    const SearchSettings& search() const { return search_; }
     /// Identifies the data; an index tagged with other data must be rebuilt.
     const std::string& version() const { return version_; }
 
@@ -40,6 +41,7 @@ private:
     RegionGazetteer regions_;
     Thesaurus thesaurus_;
     TaggingSettings tagging_;
+    SearchSettings search_;
     std::string version_;
 };
 

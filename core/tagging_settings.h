@@ -1,5 +1,5 @@
 #pragma once
-// Settings of sector and region inference, from corpus/tagging.json.
+// Settings from corpus/: sector and region inference (tagging.json), query widening (search.json).
 #include <string_view>
 
 namespace techbridge {
@@ -14,6 +14,15 @@ struct TaggingSettings {
 
     /// Parses the JSON settings file; throws DataError naming the field at fault.
     static TaggingSettings parse(std::string_view path, std::string_view json);
+};
+
+/// How queries are widened, from corpus/search.json.
+struct SearchSettings {
+    double concept_weight = 1.0;     // weight of a concept's synonym group
+    double dictionary_weight = 0.4;  // weight of a word's general-dictionary renderings
+    int max_renderings = 3;          // renderings taken per word and per step
+
+    static SearchSettings parse(std::string_view path, std::string_view json);
 };
 
 }  // namespace techbridge

@@ -72,25 +72,30 @@ std::vector<const Region*> DocumentTagger::regions_in(std::string_view text) {
     return out;
 }
 
-std::vector<std::string> DocumentTagger::untagged_words(std::string_view text) {
-    const auto tokens = analyzer_.analyze(text);
+std::vector<Token> DocumentTagger::untagged_tokens(std::string_view text) {
+    std::vector<Token> tokens = analyzer_.analyze(text);
     const auto units = to_match_units(tokens);
-    std::vector<bool> covered(units.size(), false);
-    for (const auto& match : labels_.concepts().find_all(units))
-        for (std::size_t i = match.begin; i < match.end; ++i) covered[i] = true;
     std::vector<bool> covered_position;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        if (units[i].position >= covered_position.size()) covered_position.resize(units[i].position + 1, false);
-        if (covered[i]) covered_position[units[i].position] = true;
+    for (const auto& match : labels_.concepts().find_all(units)) {
+        for (std::size_t i = match.begin; i < match.end; ++i) {
+            if (units[i].position >= covered_position.size()) covered_position.resize(units[i].position + 1, false);
+            covered_position[units[i].position] = true;
+        }
     }
-    std::vector<std::string> words;
-    for (const Token& token : tokens) {
+    std::vector<Token> untagged;
+    for (Token& token : tokens) {
         if (token.role != TokenRole::word || token.stopword || token.script == TokenScript::number ||
             token.script == TokenScript::other)
             continue;
         if (token.position < covered_position.size() && covered_position[token.position]) continue;
-        words.push_back(token.term);
+        untagged.push_back(std::move(token));
     }
+    return untagged;
+}
+
+std::vector<std::string> DocumentTagger::untagged_words(std::string_view text) {
+    std::vector<std::string> words;
+    for (auto& token : untagged_tokens(text)) words.push_back(std::move(token.term));
     return words;
 }
 

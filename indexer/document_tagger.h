@@ -47,8 +47,9 @@ public:
     /// Places mentioned in `text`, in order of mention.
     std::vector<const Region*> regions_in(std::string_view text);
 
-    /// Which parts of `text` no concept label covers: the words outside every match
-    /// (stop-words and numbers excluded), for growing the thesaurus.
+    /// The words of `text` that no concept label covers (stop-words, numbers and codes
+    /// left out): what the thesaurus misses, and what a dictionary may still bridge.
+    std::vector<Token> untagged_tokens(std::string_view text);
     std::vector<std::string> untagged_words(std::string_view text);
 
     const KnowledgeBase& knowledge() const { return labels_.knowledge(); }

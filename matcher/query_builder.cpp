@@ -120,6 +120,51 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     return Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
+Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
+    std::vector<Xapian::Query> words;
+    for (const Token& token : analyzer_.analyze(rendering)) {
+        if (token.role != TokenRole::word || token.stopword || token.term.size() > layout::max_term_bytes) continue;
+        words.emplace_back(token.stem.empty() ? token.term : std::string(layout::stem_prefix) + token.stem);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
+
+Xapian::Query QueryBuilder::dictionary_query(const Token& word) {
+    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const auto limit = static_cast<std::size_t>(knowledge_.search().max_renderings);
+    std::vector<std::string> renderings;
+    auto take = [&](const std::vector<std::string>& found) {
+        for (std::size_t i = 0; i < found.size() && i < limit; ++i) renderings.push_back(found[i]);
+    };
+    switch (word.script) {
+        case TokenScript::han:
+            take(dictionary.english_for_chinese(word.term));
+            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
+                if (renderings[i].find(' ') == std::string::npos) take(dictionary.russian_for_english(renderings[i]));
+            break;
+        case TokenScript::cyrillic:
+            take(dictionary.english_for_russian(word.term));
+            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
+                take(dictionary.chinese_for_english(renderings[i]));
+            break;
+        case TokenScript::latin:
+            take(dictionary.russian_for_english(word.term));
+            take(dictionary.chinese_for_english(word.term));
+            break;
+        default:
+            break;
+    }
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& rendering : renderings) {
+        Xapian::Query query = rendering_query(rendering);
+        if (!query.empty()) alternatives.push_back(std::move(query));
+    }
+    if (alternatives.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                         knowledge_.search().dictionary_weight);
+}
+
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
     AnalyzedQuery result;
     std::vector<Xapian::Query> optional;  // plain words: any may match
@@ -138,7 +183,13 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
             if (!entry) continue;
             add_unique(result.terms.concepts, entry->id);
-            optional.push_back(concept_query(*entry));
+            optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(*entry),
+                                  knowledge_.search().concept_weight);
+        }
+        if (part.phrase) continue;
+        for (const Token& word : tagger_.untagged_tokens(part.text)) {
+            Xapian::Query rendered = dictionary_query(word);
+            if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
     }
     Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());

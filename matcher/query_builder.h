@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include "document_tagger.h"
+#include "general_dictionary.h"
 #include "knowledge_base.h"
 #include "text_analyzer.h"
 
@@ -34,8 +35,11 @@ struct AnalyzedQuery {
 /// Stop-words are ignored outside phrases unless the query has nothing else.
 ///
 /// Every thesaurus concept the query mentions (in any language) is added as a group
-/// of synonyms: the concept's language-independent term plus its one-word labels in
-/// Chinese, Russian and English. That is what lets 激光焊接 find "лазерная сварка".
+/// of synonyms: the concept's language-independent term, its narrower concepts, and
+/// its one-word labels in Chinese, Russian and English. That is what lets 激光焊接
+/// find "лазерная сварка". A word no concept covers is rendered in the other languages
+/// through the general dictionaries (Chinese reaching Russian through English), at a
+/// lower weight (corpus/search.json).
 class QueryBuilder {
 public:
     QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge = KnowledgeBase::builtin())
@@ -47,6 +51,8 @@ private:
     Xapian::Query words_query(std::string_view text, QueryTerms& terms);
     Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
     Xapian::Query concept_query(const Concept& entry);
+    Xapian::Query dictionary_query(const Token& word);
+    Xapian::Query rendering_query(std::string_view rendering);
 
     TextAnalyzer& analyzer_;
     const KnowledgeBase& knowledge_;

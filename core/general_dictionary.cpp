@@ -1,0 +1,285 @@
+#include "general_dictionary.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "text_normalizer.h"
+
+#ifndef TECHBRIDGE_CEDICT_DEFAULT
+#define TECHBRIDGE_CEDICT_DEFAULT ""
+#endif
+
+namespace techbridge {
+namespace {
+
+constexpr std::size_t max_renderings = 6;
+constexpr std::size_t max_words_in_rendering = 3;
+
+void add(std::unordered_map<std::string, std::vector<std::string>>& table, const std::string& key,
+         const std::string& value) {
+    auto& values = table[key];
+    if (values.size() < max_renderings && std::find(values.begin(), values.end(), value) == values.end())
+        values.push_back(value);
+}
+
+std::size_t word_count(std::string_view text) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (char c : text) {
+        const bool space = c == ' ';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words;
+}
+
+std::string trim(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return {};
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+// Removes every "(...)" and "[...]" part, which hold grammar notes, transcriptions and glosses.
+std::string without_brackets(std::string_view text) {
+    std::string out;
+    int depth = 0;
+    for (char c : text) {
+        if (c == '(' || c == '[') ++depth;
+        else if ((c == ')' || c == ']') && depth > 0) --depth;
+        else if (depth == 0) out += c;
+    }
+    return out;
+}
+
+// A CC-CEDICT sense reduced to a short English rendering, or "" when it is a note
+// ("variant of ...", "surname ...", "CL:...") or longer than a few words.
+bool is_plain_english(std::string_view text) {
+    return !text.empty() && text.front() >= 'a' && text.front() <= 'z' &&
+           std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == ' ' || c == '-' || c == '\''; });
+}
+
+std::string clean_sense(std::string_view sense) {
+    std::string text = trim(without_brackets(sense));
+    for (const char* note : {"variant of", "surname", "CL:", "abbr.", "see ", "used in", "old ", "Taiwan pr."})
+        if (text.find(note) != std::string::npos) return {};
+    if (text.starts_with("to ")) text.erase(0, 3);
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (word_count(text) > max_words_in_rendering || !is_plain_english(text)) return {};
+    return text;
+}
+
+std::int64_t decode_base64_number(std::string_view text) {
+    static const std::string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::int64_t value = 0;
+    for (char c : text) {
+        const auto digit = alphabet.find(c);
+        if (digit == std::string::npos) return -1;
+        value = value * 64 + static_cast<std::int64_t>(digit);
+    }
+    return value;
+}
+
+bool read_gzip(const std::filesystem::path& file, std::string& out) {
+    gzFile input = gzopen(file.c_str(), "rb");
+    if (!input) return false;
+    char buffer[1 << 16];
+    int n;
+    while ((n = gzread(input, buffer, sizeof buffer)) > 0) out.append(buffer, static_cast<std::size_t>(n));
+    const bool ok = n == 0;
+    gzclose(input);
+    return ok;
+}
+
+std::string english_stem(const std::string& word) {
+    static const Xapian::Stem stemmer("english");
+    return stemmer(word);
+}
+
+bool has_latin(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+// The Russian renderings in a Mueller entry: the phrases of its sense lines, without
+// transcriptions, grammar and field labels (_n., _тех.), numbering and examples.
+std::vector<std::string> russian_renderings(std::string_view entry) {
+    std::vector<std::string> out;
+    std::istringstream lines{std::string(entry)};
+    std::string line;
+    std::getline(lines, line);  // the headword
+    while (std::getline(lines, line) && out.size() < max_renderings) {
+        std::string text = without_brackets(line);
+        std::string kept;
+        std::istringstream words(text);
+        std::string word;
+        while (words >> word) {
+            if (word.front() == '_') continue;                                     // _n. _тех. _I
+            if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ')'; }))
+                continue;                                                          // 1. 2)
+            kept += (kept.empty() ? "" : " ") + word;
+        }
+        std::size_t begin = 0;
+        while (begin <= kept.size() && out.size() < max_renderings) {
+            std::size_t end = kept.find_first_of(",;", begin);
+            if (end == std::string::npos) end = kept.size();
+            const std::string piece = trim(std::string_view(kept).substr(begin, end - begin));
+            begin = end + 1;
+            if (piece.size() < 4 || has_latin(piece) || word_count(piece) > max_words_in_rendering) continue;
+            if (piece.find_first_of("0123456789=~*") != std::string::npos) continue;
+            if (std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+GeneralDictionary::Sources GeneralDictionary::default_sources() {
+    Sources sources;
+    const char* cedict = std::getenv("TECHBRIDGE_CEDICT");
+    sources.cedict = cedict ? cedict : TECHBRIDGE_CEDICT_DEFAULT;
+    const char* mueller = std::getenv("TECHBRIDGE_MUELLER_DIR");
+    const std::filesystem::path dir = mueller ? mueller : "/usr/share/dictd";
+    sources.mueller_index = dir / "mueller7.index";
+    sources.mueller_dict = dir / "mueller7.dict.dz";
+    return sources;
+}
+
+const GeneralDictionary& GeneralDictionary::shared() {
+    static const GeneralDictionary instance(default_sources());
+    return instance;
+}
+
+GeneralDictionary::GeneralDictionary(const Sources& sources) {
+    load_cedict(sources.cedict);
+    load_mueller(sources.mueller_index, sources.mueller_dict);
+}
+
+void GeneralDictionary::load_cedict(const std::filesystem::path& file) {
+    std::ifstream input(file, std::ios::binary);
+    if (file.empty() || !input) {
+        cedict_problem_ = "CC-CEDICT not found at " + file.string();
+        return;
+    }
+    std::ostringstream content;
+    content << input.rdbuf();
+    const std::string text = content.str();
+    const auto start = text.find('{');
+    const auto end = text.rfind('}');
+    nlohmann::json data;
+    try {
+        if (start == std::string::npos || end == std::string::npos) throw std::runtime_error("no JSON object");
+        data = nlohmann::json::parse(text.begin() + static_cast<std::ptrdiff_t>(start),
+                                     text.begin() + static_cast<std::ptrdiff_t>(end) + 1);
+    } catch (const std::exception& error) {
+        cedict_problem_ = "CC-CEDICT at " + file.string() + " is unreadable: " + error.what();
+        return;
+    }
+    for (const auto& entry : data.value("all", nlohmann::json::array())) {
+        if (!entry.is_array() || entry.size() < 4 || !entry[1].is_string()) continue;
+        const std::string& simplified = entry[1].get_ref<const std::string&>();
+        std::vector<std::string> senses;
+        if (entry[3].is_string()) senses.push_back(entry[3].get<std::string>());
+        else if (entry[3].is_array())
+            for (const auto& sense : entry[3])
+                if (sense.is_string()) senses.push_back(sense.get<std::string>());
+        for (const auto& sense : senses) {
+            const std::string rendering = clean_sense(sense);
+            if (rendering.empty()) continue;
+            add(chinese_english_, simplified, rendering);
+            if (word_count(rendering) == 1) {
+                add(english_chinese_, rendering, simplified);
+                add(english_by_stem_, english_stem(rendering), rendering);
+            }
+        }
+    }
+    if (chinese_english_.empty()) cedict_problem_ = "CC-CEDICT at " + file.string() + " has no usable entries";
+}
+
+void GeneralDictionary::load_mueller(const std::filesystem::path& index, const std::filesystem::path& dict) {
+    std::ifstream headwords(index);
+    std::string text;
+    if (!headwords || !read_gzip(dict, text)) {
+        mueller_problem_ = "the Mueller English-Russian dictionary not found at " + index.parent_path().string();
+        return;
+    }
+    TextNormalizer normalizer;
+    const Xapian::Stem russian_stem("russian");
+    std::string line;
+    while (std::getline(headwords, line)) {
+        const auto first_tab = line.find('\t');
+        const auto second_tab = line.find('\t', first_tab + 1);
+        if (first_tab == std::string::npos || second_tab == std::string::npos) continue;
+        const std::string headword = line.substr(0, first_tab);
+        if (!is_plain_english(headword) || headword.find_first_of(" '") != std::string::npos) continue;
+        const auto offset = decode_base64_number(std::string_view(line).substr(first_tab + 1, second_tab - first_tab - 1));
+        const auto length = decode_base64_number(std::string_view(line).substr(second_tab + 1));
+        if (offset < 0 || length <= 0 || static_cast<std::size_t>(offset + length) > text.size()) continue;
+        for (const auto& russian : russian_renderings(std::string_view(text).substr(offset, length))) {
+            const std::string normalized = normalizer.normalize_to_utf8(russian);
+            add(english_russian_, headword, normalized);
+            if (word_count(normalized) == 1) add(russian_english_, russian_stem(normalized), headword);
+        }
+        if (english_russian_.contains(headword)) add(english_by_stem_, english_stem(headword), headword);
+    }
+    if (english_russian_.empty()) mueller_problem_ = "the Mueller dictionary at " + index.string() + " has no usable entries";
+}
+
+std::string GeneralDictionary::status() const {
+    std::string out;
+    out += has_chinese_english() ? "CC-CEDICT: " + std::to_string(chinese_entries()) + " Chinese words"
+                                 : cedict_problem_;
+    out += "; ";
+    out += has_english_russian() ? "Mueller: " + std::to_string(english_headwords()) + " English headwords"
+                                 : mueller_problem_;
+    if (!has_chinese_english() || !has_english_russian())
+        out += " — general vocabulary is bridged by the thesaurus only; scripts/install-deps installs the dictionaries";
+    return out;
+}
+
+namespace {
+const std::vector<std::string>& lookup(const std::unordered_map<std::string, std::vector<std::string>>& table,
+                                       const std::string& key) {
+    static const std::vector<std::string> none;
+    const auto it = table.find(key);
+    return it == table.end() ? none : it->second;
+}
+}  // namespace
+
+const std::vector<std::string>& GeneralDictionary::english_for_chinese(const std::string& word) const {
+    return lookup(chinese_english_, word);
+}
+std::vector<std::string> GeneralDictionary::english_forms(const std::string& word) const {
+    std::vector<std::string> forms{word};
+    for (const auto& form : lookup(english_by_stem_, english_stem(word)))
+        if (form != word) forms.push_back(form);
+    return forms;
+}
+
+std::vector<std::string> GeneralDictionary::russian_for_english(const std::string& word) const {
+    for (const auto& form : english_forms(word))
+        if (const auto& found = lookup(english_russian_, form); !found.empty()) return found;
+    return {};
+}
+
+std::vector<std::string> GeneralDictionary::chinese_for_english(const std::string& word) const {
+    for (const auto& form : english_forms(word))
+        if (const auto& found = lookup(english_chinese_, form); !found.empty()) return found;
+    return {};
+}
+
+const std::vector<std::string>& GeneralDictionary::english_for_russian(const std::string& word) const {
+    static const Xapian::Stem russian_stem("russian");
+    return lookup(russian_english_, russian_stem(word));
+}
+
+}  // namespace techbridge
