@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "index_synchronizer.h"
 #include "ingestion.h"
+#include "store_access.h"
 #include "terminal_progress.h"
 
 namespace techbridge::cli {
@@ -71,9 +72,7 @@ int run_reindex(int argc, char** argv) {
     const Arguments& args = *parsed;
     if (!args.positional().empty()) throw UsageError("reindex takes no paths; it rebuilds from the store");
     const StoragePaths paths{args.required("db")};
-    if (!std::filesystem::exists(paths.store_file()))
-        throw Error("no document store at " + paths.store_file().string() + "; index some documents first");
-    DocumentStore store = open_store(paths);
+    DocumentStore store = open_existing_store(paths);
     TextAnalyzer analyzer;
     const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress()).rebuild();
     finish_terminal_progress();

@@ -6,6 +6,7 @@
 #include "coverage_report.h"
 #include "document_store.h"
 #include "storage_paths.h"
+#include "store_access.h"
 
 namespace techbridge::cli {
 
@@ -89,9 +90,7 @@ int run_coverage(int argc, char** argv) {
     if (!parsed) return exit_ok;
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
-    if (!std::filesystem::exists(paths.store_file()))
-        throw Error("no document store at " + paths.store_file().string() + "; index some documents first");
-    DocumentStore store(paths.store_file());
+    DocumentStore store = open_existing_store(paths);
     TextAnalyzer analyzer;
     DocumentTagger tagger(KnowledgeBase::builtin(), analyzer);
     const auto coverage = measure_coverage(store, tagger, static_cast<std::size_t>(args.number("limit", 30, 1, 10000)));

@@ -8,6 +8,7 @@
 #include "general_dictionary.h"
 #include "knowledge_base.h"
 #include "storage_paths.h"
+#include "store_access.h"
 
 namespace techbridge::cli {
 
@@ -30,12 +31,6 @@ const CommandSpec stats_spec{
     "with at least 3 concepts.\n",
     {"db"},
     {"json"}};
-
-DocumentStore open_existing_store(const StoragePaths& paths) {
-    if (!std::filesystem::exists(paths.store_file()))
-        throw Error("no document store at " + paths.store_file().string() + "; index some documents first");
-    return DocumentStore(paths.store_file());
-}
 
 }  // namespace
 

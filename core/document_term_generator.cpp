@@ -6,10 +6,11 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
-void DocumentTermGenerator::index_text(Xapian::Document& out, std::string_view text, Xapian::termcount weight) {
-    if (text.empty()) return;
+void DocumentTermGenerator::index_tokens(Xapian::Document& out, const std::vector<Token>& tokens,
+                                         Xapian::termcount weight) {
+    if (tokens.empty()) return;
     Xapian::termpos last = next_position_;
-    for (const Token& token : analyzer_.analyze(text)) {
+    for (const Token& token : tokens) {
         if (token.term.size() > layout::max_term_bytes) continue;
         const Xapian::termpos position = next_position_ + token.position;
         out.add_posting(token.term, position, weight);
@@ -21,7 +22,8 @@ void DocumentTermGenerator::index_text(Xapian::Document& out, std::string_view t
     next_position_ = last + layout::field_gap;
 }
 
-Xapian::Document DocumentTermGenerator::generate(const Document& document, const DocumentTags& tags) {
+Xapian::Document DocumentTermGenerator::generate(const Document& document, const AnalyzedDocument& analyzed,
+                                                 const DocumentTags& tags) {
     Xapian::Document out;
     next_position_ = 0;
     out.set_data(document.id);
@@ -42,11 +44,11 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     if (!document.published.empty()) out.add_value(layout::published_slot, document.published);
     if (!document.expires.empty()) out.add_value(layout::expires_slot, document.expires);
 
-    index_text(out, document.title, layout::title_weight);
-    for (const auto& keyword : document.keywords) index_text(out, keyword, layout::keyword_weight);
-    index_text(out, document.summary, layout::text_weight);
-    index_text(out, document.organization, layout::text_weight);
-    index_text(out, document.body, layout::text_weight);
+    index_tokens(out, analyzed.title, layout::title_weight);
+    for (const auto& keyword : analyzed.keywords) index_tokens(out, keyword, layout::keyword_weight);
+    index_tokens(out, analyzed.summary, layout::text_weight);
+    index_tokens(out, analyzed.organization, layout::text_weight);
+    index_tokens(out, analyzed.body, layout::text_weight);
     return out;
 }
 

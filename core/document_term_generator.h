@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include "document.h"
+#include "analyzed_document.h"
 #include "document_tags.h"
 #include "text_analyzer.h"
 
@@ -18,10 +19,10 @@ class DocumentTermGenerator {
 public:
     explicit DocumentTermGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
 
-    Xapian::Document generate(const Document& document, const DocumentTags& tags);
+    Xapian::Document generate(const Document& document, const AnalyzedDocument& analyzed, const DocumentTags& tags);
 
 private:
-    void index_text(Xapian::Document& out, std::string_view text, Xapian::termcount weight);
+    void index_tokens(Xapian::Document& out, const std::vector<Token>& tokens, Xapian::termcount weight);
 
     TextAnalyzer& analyzer_;
     Xapian::termpos next_position_ = 0;

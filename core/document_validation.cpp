@@ -1,4 +1,5 @@
 #include "document_validation.h"
+#include "ascii_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -15,13 +16,6 @@ using nlohmann::json;
 const std::vector<std::string> known_fields = {
     "id", "kind", "lang", "title", "body", "summary", "organization", "region", "sectors", "keywords",
     "trl", "cooperation", "ipr", "contact", "published", "expires", "url"};
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
 
 class RecordReader {
 public:
@@ -50,7 +44,7 @@ public:
                                std::to_string(limit));
             return {};
         }
-        return trim(value);
+        return std::string(trim(value));
     }
 
     std::string text(const std::string& field) { return text(field, limits_.max_field_bytes); }
@@ -61,7 +55,7 @@ public:
         const auto it = record_.find(field);
         if (it == record_.end() || it->is_null()) return items;
         auto add = [&](std::string_view item) {
-            std::string value = trim(item);
+            std::string value(trim(item));
             if (value.empty()) return;
             if (const auto bad = find_invalid_utf8(value)) {
                 problem(field, "invalid UTF-8 at byte " + std::to_string(*bad));
@@ -110,7 +104,7 @@ public:
             value = it->get<long>();
             parsed = true;
         } else if (it->is_string()) {
-            const std::string text = trim(it->get_ref<const std::string&>());
+            const std::string text(trim(it->get_ref<const std::string&>()));
             if (text.empty()) return std::nullopt;
             const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
             parsed = error == std::errc() && end == text.data() + text.size();

@@ -2,6 +2,7 @@
 // Data files compiled into the binary at build time (see cmake/EmbedFiles.cmake).
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace techbridge {
 
@@ -16,5 +17,8 @@ std::span<const EmbeddedFile> analysis_data_files();
 
 /// Finds a file among `files` by its project-relative path; throws DataError if absent.
 std::string_view embedded_content(std::span<const EmbeddedFile> files, std::string_view path);
+
+/// The lines of an embedded word list: trimmed, without blank lines and '#' comments.
+std::vector<std::string_view> embedded_lines(std::span<const EmbeddedFile> files, std::string_view path);
 
 }  // namespace techbridge

@@ -1,4 +1,5 @@
 #include "general_dictionary.h"
+#include "ascii_text.h"
 
 #include <zlib.h>
 
@@ -41,13 +42,6 @@ std::size_t word_count(std::string_view text) {
     return words;
 }
 
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 // Removes every "(...)" and "[...]" part, which hold grammar notes, transcriptions and glosses.
 std::string without_brackets(std::string_view text) {
     std::string out;
@@ -68,7 +62,7 @@ bool is_plain_english(std::string_view text) {
 }
 
 std::string clean_sense(std::string_view sense) {
-    std::string text = trim(without_brackets(sense));
+    std::string text(trim(without_brackets(sense)));
     for (const char* note : {"variant of", "surname", "CL:", "abbr.", "see ", "used in", "old ", "Taiwan pr."})
         if (text.find(note) != std::string::npos) return {};
     if (text.starts_with("to ")) text.erase(0, 3);
@@ -131,7 +125,7 @@ std::vector<std::string> russian_renderings(std::string_view entry) {
         while (begin <= kept.size() && out.size() < max_renderings) {
             std::size_t end = kept.find_first_of(",;", begin);
             if (end == std::string::npos) end = kept.size();
-            const std::string piece = trim(std::string_view(kept).substr(begin, end - begin));
+            const std::string piece(trim(std::string_view(kept).substr(begin, end - begin)));
             begin = end + 1;
             if (piece.size() < 4 || has_latin(piece) || word_count(piece) > max_words_in_rendering) continue;
             if (piece.find_first_of("0123456789=~*") != std::string::npos) continue;

@@ -1,4 +1,5 @@
 #include "index_layout.h"
+#include "ascii_text.h"
 
 #include <unicode/utf8.h>
 
@@ -6,7 +7,7 @@ namespace techbridge::index_layout {
 
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
-    for (char c : value) term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    term += lower_ascii(value);
     if (term.size() > max_term_bytes) {
         // Cut before the code point that straddles the limit, never inside it.
         int32_t cut = static_cast<int32_t>(max_term_bytes);

@@ -1,4 +1,5 @@
 #include "language.h"
+#include "ascii_text.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -16,8 +17,7 @@ std::string_view to_string(Language language) {
 }
 
 std::optional<Language> parse_language(std::string_view code) {
-    std::string lower;
-    for (char c : code) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string lower = lower_ascii(code);
     if (lower == "zh") return Language::zh;
     if (lower == "ru") return Language::ru;
     if (lower == "en") return Language::en;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "language.h"
+#include "tsv_table.h"
 
 namespace techbridge {
 
@@ -22,5 +23,24 @@ struct MultilingualLabels {
 };
 
 inline constexpr std::array<Language, 3> all_languages = {Language::zh, Language::ru, Language::en};
+
+/// Reads the zh, ru and en label cells (in that order from `first_cell` on, labels
+/// separated by '|'); calls `missing(language)` for each language without a label.
+template <typename OnMissing>
+MultilingualLabels read_label_cells(const std::vector<std::string>& cells, std::size_t first_cell, OnMissing missing);
+
+}  // namespace techbridge
+
+namespace techbridge {
+
+template <typename OnMissing>
+MultilingualLabels read_label_cells(const std::vector<std::string>& cells, std::size_t first_cell, OnMissing missing) {
+    MultilingualLabels labels;
+    for (std::size_t i = 0; i < all_languages.size(); ++i) {
+        labels.of(all_languages[i]) = split_cell(cells[first_cell + i], '|');
+        if (labels.of(all_languages[i]).empty()) missing(all_languages[i]);
+    }
+    return labels;
+}
 
 }  // namespace techbridge

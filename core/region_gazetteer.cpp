@@ -1,4 +1,5 @@
 #include "region_gazetteer.h"
+#include "ascii_text.h"
 
 #include <algorithm>
 
@@ -6,13 +7,6 @@
 
 namespace techbridge {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 std::optional<RegionType> parse_region_type(std::string_view text) {
     if (text == "country") return RegionType::country;
@@ -62,11 +56,9 @@ void RegionGazetteer::load(std::string_view path, std::string_view content, std:
         if (!type) problem("type", "unknown type \"" + row.cells[1] + "\": use country, macro, province, subject, city or crossing");
         region.type = type.value_or(RegionType::city);
         region.parent = row.cells[2];
-        for (std::size_t i = 0; i < all_languages.size(); ++i) {
-            region.labels.of(all_languages[i]) = split_cell(row.cells[3 + i], '|');
-            if (region.labels.of(all_languages[i]).empty())
-                problem(std::string(to_string(all_languages[i])), "the region has no name in this language");
-        }
+        region.labels = read_label_cells(row.cells, 3, [&](Language language) {
+            problem(std::string(to_string(language)), "the region has no name in this language");
+        });
         region.neighbours = split_cell(row.cells[6], ',');
         lines[key] = row.line;
         by_lower_id_[key] = regions_.size();

@@ -41,10 +41,11 @@ SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnaly
                                      Mode mode)
     : database_(open_writable(dir, mode)), generator_(analyzer), version_(std::move(version)) {}
 
-void SearchIndexWriter::replace(const Document& document, const DocumentTags& tags) {
+void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument& analyzed,
+                                const DocumentTags& tags) {
     try {
         database_.replace_document(layout::boolean_term(layout::id_prefix, document.id),
-                                   generator_.generate(document, tags));
+                                   generator_.generate(document, analyzed, tags));
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot index document " + document.id + ": " + error.get_description());
     }

@@ -29,7 +29,7 @@ public:
                       Mode mode = Mode::open_or_create);
 
     /// Adds or replaces the document with the same id.
-    void replace(const Document& document, const DocumentTags& tags);
+    void replace(const Document& document, const AnalyzedDocument& analyzed, const DocumentTags& tags);
     void remove(const std::string& id);
     void commit();
 

@@ -1,4 +1,5 @@
 #include "sector_taxonomy.h"
+#include "ascii_text.h"
 
 #include <algorithm>
 
@@ -11,13 +12,6 @@ bool is_slug(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
-}
-
-std::string lower_ascii(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
 }
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
@@ -43,11 +37,9 @@ void SectorTaxonomy::load(std::string_view path, std::string_view content, const
             problem("id", "duplicate sector id \"" + sector.id + "\" (first on line " + std::to_string(lines[sector.id]) + ")");
             continue;
         }
-        for (std::size_t i = 0; i < all_languages.size(); ++i) {
-            sector.names.of(all_languages[i]) = split_cell(row.cells[1 + i], '|');
-            if (sector.names.of(all_languages[i]).empty())
-                problem(std::string(to_string(all_languages[i])), "the sector has no name in this language");
-        }
+        sector.names = read_label_cells(row.cells, 1, [&](Language language) {
+            problem(std::string(to_string(language)), "the sector has no name in this language");
+        });
         sector.isic = split_cell(row.cells[4], ',');
         for (const auto& code : sector.isic)
             if (!codes.has_isic(code)) problem("isic", "\"" + code + "\" is not in the ISIC code list");

@@ -84,19 +84,8 @@ TextAnalyzer::TextAnalyzer() {
     if (U_FAILURE(status) || !words_) {
         throw AnalysisError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
     }
-    for (auto path : stopword_files) {
-        const std::string_view content = embedded_content(analysis_data_files(), path);
-        std::size_t begin = 0;
-        while (begin < content.size()) {
-            std::size_t end = content.find('\n', begin);
-            if (end == std::string_view::npos) end = content.size();
-            std::string_view line = content.substr(begin, end - begin);
-            begin = end + 1;
-            while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-            if (line.empty() || line.front() == '#') continue;
-            stopwords_.insert(normalizer_.normalize_to_utf8(line));
-        }
-    }
+    for (auto path : stopword_files)
+        for (const auto word : embedded_lines(analysis_data_files(), path)) stopwords_.insert(normalizer_.normalize_to_utf8(word));
 }
 
 std::string TextAnalyzer::version() {

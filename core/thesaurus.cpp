@@ -41,12 +41,9 @@ void Thesaurus::load(std::string_view path, std::string_view content, const Sect
         if (entry.sectors.empty()) problem("sectors", "a concept needs at least one sector");
         for (const auto& sector : entry.sectors)
             if (!sectors.find(sector)) problem("sectors", "unknown sector \"" + sector + "\"");
-        for (std::size_t i = 0; i < all_languages.size(); ++i) {
-            const Language language = all_languages[i];
-            entry.labels.of(language) = split_cell(row.cells[3 + i], '|');
-            if (entry.labels.of(language).empty())
-                problem(std::string(to_string(language)), "the concept has no label in this language");
-        }
+        entry.labels = read_label_cells(row.cells, 3, [&](Language language) {
+            problem(std::string(to_string(language)), "the concept has no label in this language");
+        });
         if (!ok) continue;
         by_id_[entry.id] = concepts_.size();
         origins_.push_back({file, row.line});

@@ -1,16 +1,10 @@
 #include "tsv_table.h"
+#include "ascii_text.h"
 
 #include "utf8.h"
 
 namespace techbridge {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r");
-    return text.substr(first, last - first + 1);
-}
 
 std::vector<std::string> split_tabs(std::string_view line) {
     std::vector<std::string> cells;

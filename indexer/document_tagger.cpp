@@ -35,9 +35,9 @@ const KnowledgeLabels& KnowledgeLabels::of(const KnowledgeBase& knowledge) {
 DocumentTagger::DocumentTagger(const KnowledgeBase& knowledge, TextAnalyzer& analyzer)
     : labels_(KnowledgeLabels::of(knowledge)), analyzer_(analyzer) {}
 
-void DocumentTagger::count_concepts(std::string_view text, std::vector<int>& counts) {
-    if (text.empty()) return;
-    const auto units = to_match_units(analyzer_.analyze(text));
+void DocumentTagger::count_concepts(const std::vector<Token>& tokens, std::vector<int>& counts) const {
+    if (tokens.empty()) return;
+    const auto units = to_match_units(tokens);
     for (const auto& match : labels_.concepts().find_all(units))
         for (const auto target : *match.targets) ++counts[target];
 }
@@ -58,15 +58,20 @@ std::vector<ConceptCount> ranked_concepts(const Thesaurus& thesaurus, const std:
 
 std::vector<ConceptCount> DocumentTagger::concepts_in(std::string_view text) {
     std::vector<int> counts(knowledge().thesaurus().concepts().size(), 0);
-    count_concepts(text, counts);
+    count_concepts(analyzer_.analyze(text), counts);
     return ranked_concepts(knowledge().thesaurus(), counts);
 }
 
 std::vector<const Region*> DocumentTagger::regions_in(std::string_view text) {
+    if (text.empty()) return {};
+    return regions_in(analyzer_.analyze(text));
+}
+
+std::vector<const Region*> DocumentTagger::regions_in(const std::vector<Token>& tokens) const {
     std::vector<const Region*> out;
-    if (text.empty()) return out;
+    if (tokens.empty()) return out;
     const auto& regions = knowledge().regions().regions();
-    const auto units = to_match_units(analyzer_.analyze(text));
+    const auto units = to_match_units(tokens);
     for (const auto& match : labels_.regions().find_all(units))
         for (const auto target : *match.targets) out.push_back(&regions[target]);
     return out;
@@ -100,13 +105,17 @@ std::vector<std::string> DocumentTagger::untagged_words(std::string_view text) {
 }
 
 DocumentTags DocumentTagger::tag(const Document& document) {
+    return tag(document, AnalyzedDocument::analyze(document, analyzer_));
+}
+
+DocumentTags DocumentTagger::tag(const Document& document, const AnalyzedDocument& analyzed) {
     DocumentTags tags;
     const KnowledgeBase& kb = knowledge();
     std::vector<int> counts(kb.thesaurus().concepts().size(), 0);
-    count_concepts(document.title, counts);
-    for (const auto& keyword : document.keywords) count_concepts(keyword, counts);
-    count_concepts(document.summary, counts);
-    count_concepts(document.body, counts);
+    count_concepts(analyzed.title, counts);
+    for (const auto& keyword : analyzed.keywords) count_concepts(keyword, counts);
+    count_concepts(analyzed.summary, counts);
+    count_concepts(analyzed.body, counts);
     tags.concepts = ranked_concepts(kb.thesaurus(), counts);
 
     // Sectors: as stated when they resolve, otherwise inferred from the concepts.
@@ -151,17 +160,17 @@ DocumentTags DocumentTagger::tag(const Document& document) {
         std::map<std::string, double> scores;
         std::vector<std::string> order;
         const TaggingSettings& settings = kb.tagging();
-        auto score = [&](std::string_view text, double weight) {
-            for (const Region* mentioned : regions_in(text)) {
+        auto score = [&](const std::vector<Token>& tokens, double weight) {
+            for (const Region* mentioned : regions_in(tokens)) {
                 const Region* level = kb.regions().first_level(mentioned->id);
                 if (!level) continue;
                 if (!scores.contains(level->id)) order.push_back(level->id);
                 scores[level->id] += weight;
             }
         };
-        score(document.organization, settings.region_organization_weight);
-        score(document.title, settings.region_title_weight);
-        score(document.body, settings.region_body_weight);
+        score(analyzed.organization, settings.region_organization_weight);
+        score(analyzed.title, settings.region_title_weight);
+        score(analyzed.body, settings.region_body_weight);
         const std::string* best = nullptr;
         for (const auto& id : order)
             if (!best || scores[id] > scores[*best]) best = &id;

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzed_document.h"
 #include "document.h"
 #include "document_tags.h"
 #include "knowledge_base.h"
@@ -41,6 +42,8 @@ public:
     DocumentTagger(const KnowledgeBase& knowledge, TextAnalyzer& analyzer);
 
     DocumentTags tag(const Document& document);
+    /// The same, from fields already analysed (as the indexer does, to analyse once).
+    DocumentTags tag(const Document& document, const AnalyzedDocument& analyzed);
 
     /// Concepts mentioned in `text`, most mentioned first.
     std::vector<ConceptCount> concepts_in(std::string_view text);
@@ -55,7 +58,8 @@ public:
     const KnowledgeBase& knowledge() const { return labels_.knowledge(); }
 
 private:
-    void count_concepts(std::string_view text, std::vector<int>& counts);
+    void count_concepts(const std::vector<Token>& tokens, std::vector<int>& counts) const;
+    std::vector<const Region*> regions_in(const std::vector<Token>& tokens) const;
 
     const KnowledgeLabels& labels_;
     TextAnalyzer& analyzer_;

@@ -56,8 +56,9 @@ SyncReport IndexSynchronizer::sync() {
     for (const auto& id : pending) {
         const auto stored = store_.get(id);
         if (!stored) continue;
-        DocumentTags tags = tagger_.tag(stored->document);
-        writer.replace(stored->document, tags);
+        const AnalyzedDocument analyzed = AnalyzedDocument::analyze(stored->document, analyzer_);
+        DocumentTags tags = tagger_.tag(stored->document, analyzed);
+        writer.replace(stored->document, analyzed, tags);
         batch.push_back({id, stored->revision, std::move(tags)});
         ++report.indexed;
         if (batch.size() >= batch_size) {
@@ -83,8 +84,9 @@ SyncReport IndexSynchronizer::rebuild() {
     {
         SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty);
         store_.for_each([&](const StoredDocument& stored) {
-            DocumentTags tags = tagger_.tag(stored.document);
-            writer.replace(stored.document, tags);
+            const AnalyzedDocument analyzed = AnalyzedDocument::analyze(stored.document, analyzer_);
+            DocumentTags tags = tagger_.tag(stored.document, analyzed);
+            writer.replace(stored.document, analyzed, tags);
             indexed.push_back({stored.document.id, stored.revision, std::move(tags)});
             if (indexed.size() % batch_size == 0) writer.commit();
             if (progress_) progress_("indexing", indexed.size(), total);

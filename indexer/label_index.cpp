@@ -12,16 +12,7 @@ namespace {
 
 std::unordered_set<std::string> load_endings(std::string_view path) {
     std::unordered_set<std::string> endings{""};
-    const std::string_view content = embedded_content(analysis_data_files(), path);
-    std::size_t begin = 0;
-    while (begin < content.size()) {
-        std::size_t end = content.find('\n', begin);
-        if (end == std::string_view::npos) end = content.size();
-        std::string_view line = content.substr(begin, end - begin);
-        begin = end + 1;
-        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-        if (!line.empty() && line.front() != '#') endings.emplace(line);
-    }
+    for (const auto ending : embedded_lines(analysis_data_files(), path)) endings.emplace(ending);
     return endings;
 }
 

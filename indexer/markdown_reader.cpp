@@ -1,4 +1,5 @@
 #include "markdown_reader.h"
+#include "ascii_text.h"
 
 #include <algorithm>
 
@@ -6,13 +7,6 @@
 
 namespace techbridge {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r");
-    return text.substr(first, last - first + 1);
-}
 
 bool is_key(std::string_view key) {
     if (key.empty() || key.size() > 64) return false;

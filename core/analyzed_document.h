@@ -1,0 +1,28 @@
+#pragma once
+// A document's text fields analysed once, shared by tagging and indexing.
+#include <vector>
+
+#include "document.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+struct AnalyzedDocument {
+    std::vector<Token> title;
+    std::vector<std::vector<Token>> keywords;
+    std::vector<Token> summary;
+    std::vector<Token> organization;
+    std::vector<Token> body;
+
+    static AnalyzedDocument analyze(const Document& document, TextAnalyzer& analyzer) {
+        AnalyzedDocument out;
+        out.title = analyzer.analyze(document.title);
+        for (const auto& keyword : document.keywords) out.keywords.push_back(analyzer.analyze(keyword));
+        out.summary = analyzer.analyze(document.summary);
+        out.organization = analyzer.analyze(document.organization);
+        out.body = analyzer.analyze(document.body);
+        return out;
+    }
+};
+
+}  // namespace techbridge
