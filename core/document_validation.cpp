@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <regex>
 
 #include "utf8.h"
 
@@ -119,13 +118,14 @@ public:
     std::string date(const std::string& field) {
         std::string value = text(field);
         if (value.empty()) return value;
-        static const std::regex shape(R"((\d{4})-(\d{2})-(\d{2}))");
-        std::smatch match;
-        bool valid = std::regex_match(value, match, shape);
+        // YYYY-MM-DD, and a day that exists.
+        bool valid = value.size() == 10 && value[4] == '-' && value[7] == '-';
+        for (std::size_t i = 0; valid && i < value.size(); ++i)
+            valid = i == 4 || i == 7 || (value[i] >= '0' && value[i] <= '9');
         if (valid) {
-            const std::chrono::year_month_day day{std::chrono::year{std::stoi(match[1])},
-                                                  std::chrono::month{static_cast<unsigned>(std::stoi(match[2]))},
-                                                  std::chrono::day{static_cast<unsigned>(std::stoi(match[3]))}};
+            const std::chrono::year_month_day day{std::chrono::year{std::stoi(value.substr(0, 4))},
+                                                  std::chrono::month{static_cast<unsigned>(std::stoi(value.substr(5, 2)))},
+                                                  std::chrono::day{static_cast<unsigned>(std::stoi(value.substr(8, 2)))}};
             valid = day.ok();
         }
         if (!valid) {

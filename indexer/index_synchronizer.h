@@ -36,7 +36,10 @@ public:
     /// so readers never see a half-built index.
     SyncReport rebuild();
 
-    static constexpr std::size_t batch_size = 1000;
+    // Documents per commit. Each Xapian commit merges the batch's postings into the index; Xapian
+    // itself flushes every 10,000 documents by default. Work after the last commit is redone by
+    // the next run, so a larger batch costs only repeated work after a crash.
+    static constexpr std::size_t batch_size = 5000;
 
 private:
     const StoragePaths& paths_;
