@@ -24,8 +24,6 @@ std::size_t common_prefix(const std::string& a, const std::string& b) {
     return n;
 }
 
-constexpr std::string_view soft_sign = "\u044c";  // ь
-
 std::string inflection_key(const Token& token) {
     static const std::unordered_set<std::string> russian = load_endings("corpus/analysis/inflections-ru.txt");
     static const std::unordered_set<std::string> english = load_endings("corpus/analysis/inflections-en.txt");
@@ -41,28 +39,20 @@ std::string inflection_key(const Token& token) {
     for (int32_t i = 0; i < stem_length; ++letters) U8_FWD_1(stem_bytes, i, stem_length);
     const int32_t shortest_stem = token.script == TokenScript::cyrillic ? 4 : 2;
     if (letters < shortest_stem) return exact;
-    std::string key = token.stem;
-    std::string suffix = token.term.substr(common_prefix(token.term, token.stem));
-    if (token.script == TokenScript::cyrillic) {
-        // The stemmer drops a soft sign before the ending ("сырье" -> "сыр"), which would make
-        // "сырье" the same word as "сыр". A soft sign followed by an ending stays in the key;
-        // a final one ("нефть") or one before -ю ("нефтью") belongs to a stem that also appears
-        // without it ("нефти"), so it does not.
-        // The stemmer also removes the suffix -ость ("зимостойкость" -> "зимостойк", like
-        // "зимостойкий"); keep it in the key so the noun and the adjective stay apart.
-        static const std::string ost = "\u043e\u0441\u0442";  // ост
-        if (suffix.starts_with(ost)) {
-            key += ost;
-            suffix.erase(0, ost.size());
+    // What follows the stem, less a trailing inflectional ending, stays in the key: the
+    // stemmer also strips derivational suffixes, which would merge different words
+    // ("composition"/"composite", "зимостойкость"/"зимостойкий", "сырье"/"сыр"), while the
+    // inflected forms of one word ("exchanger"/"exchangers", "нефть"/"нефти") keep one key.
+    const auto& endings = token.script == TokenScript::cyrillic ? russian : english;
+    const std::string suffix = token.term.substr(common_prefix(token.term, token.stem));
+    std::size_t ending = 0;
+    for (std::size_t length = suffix.size(); length > 0; --length) {
+        if (endings.contains(suffix.substr(suffix.size() - length))) {
+            ending = length;
+            break;
         }
-        if (suffix.starts_with(soft_sign)) {
-            suffix.erase(0, soft_sign.size());
-            if (!suffix.empty() && suffix != "\u044e") key += soft_sign;
-            else suffix.clear();
-        }
-        return russian.contains(suffix) ? key : exact;
     }
-    return english.contains(suffix) ? key : exact;
+    return token.stem + suffix.substr(0, suffix.size() - ending);
 }
 
 }  // namespace

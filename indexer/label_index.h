@@ -22,12 +22,12 @@ struct MatchUnit {
 };
 
 /// Matching keys are inflection-aware but do not conflate derivations: a Russian or
-/// English word is keyed by its stem only when what follows the stem is an
-/// inflectional ending (corpus/analysis/inflections-*.txt); otherwise, and for
-/// stop-words and very short stems (under 4 letters in Russian, 2 in English), by the
-/// word itself. So "лазерной сварки" matches "лазерная сварка", but "сырье" does not
-/// match "сыр", "меди" not "мед", "composition" not "composite", and the conjunction
-/// "и" not "ИИ".
+/// English word is keyed by its stem plus whatever follows the stem in the word, less a
+/// trailing inflectional ending (corpus/analysis/inflections-*.txt). Stop-words and very
+/// short stems (under 4 letters in Russian, 2 in English) are keyed by the word itself.
+/// So "лазерной сварки" matches "лазерная сварка" and "heat exchangers" "heat exchanger",
+/// but "сырье" does not match "сыр", "меди" not "мед", "composition" not "composite",
+/// and the conjunction "и" not "ИИ".
 std::vector<MatchUnit> to_match_units(const std::vector<Token>& tokens);
 
 /// A dictionary of labels, each leading to one or more targets (concept or region
