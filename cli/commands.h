@@ -16,5 +16,9 @@ int run_reindex(int argc, char** argv);
 int run_serve(int argc, char** argv);
 int run_concepts(int argc, char** argv);
 int run_coverage(int argc, char** argv);
+int run_match(int argc, char** argv);
+int run_match_all(int argc, char** argv);
+int run_eval(int argc, char** argv);
+int run_landscape(int argc, char** argv);
 
 }  // namespace techbridge::cli

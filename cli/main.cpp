@@ -23,6 +23,10 @@ constexpr const char* overview =
     "  reindex   rebuild the search index from the store\n"
     "  concepts  list or look up thesaurus concepts\n"
     "  coverage  show how well the thesaurus covers the stored documents\n"
+    "  match     rank transfer candidates for a document or a text, with reasons\n"
+    "  match-all the top candidates of every demand and offer, as CSV\n"
+    "  landscape demands, offers and unmet demands per sector and region\n"
+    "  eval      measure match quality against judged relevance\n"
     "  serve     serve the web interface and JSON API\n"
     "\n"
     "`techbridge COMMAND --help` describes a command.\n";
@@ -37,6 +41,8 @@ constexpr CommandEntry commands[] = {
     {"show", techbridge::cli::run_show},     {"stats", techbridge::cli::run_stats},
     {"reindex", techbridge::cli::run_reindex}, {"serve", techbridge::cli::run_serve},
     {"concepts", techbridge::cli::run_concepts}, {"coverage", techbridge::cli::run_coverage},
+    {"match", techbridge::cli::run_match},       {"match-all", techbridge::cli::run_match_all},
+    {"landscape", techbridge::cli::run_landscape}, {"eval", techbridge::cli::run_eval},
 };
 
 }  // namespace

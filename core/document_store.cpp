@@ -220,6 +220,14 @@ bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {
     return removed;
 }
 
+std::vector<std::string> DocumentStore::ids_of_kind(const std::string& kind) {
+    std::vector<std::string> ids;
+    SqliteStatement query(connection_, "SELECT id FROM documents WHERE kind = ?1 ORDER BY id");
+    query.bind(1, kind);
+    while (query.step()) ids.push_back(query.text(0));
+    return ids;
+}
+
 void DocumentStore::for_each(const std::function<void(const StoredDocument&)>& visit) {
     SqliteStatement query(connection_, std::string(select_columns) + " ORDER BY id");
     while (query.step()) visit(read_row(query));

@@ -65,6 +65,8 @@ public:
     std::optional<StoredDocument> get(const std::string& id);
     bool remove(const std::string& id, std::int64_t run_id);
 
+    /// Ids of the documents of one kind ("offer", "demand", "knowledge"), in id order.
+    std::vector<std::string> ids_of_kind(const std::string& kind);
     /// Visits every document in id order.
     void for_each(const std::function<void(const StoredDocument&)>& visit);
     DocumentCounts counts();

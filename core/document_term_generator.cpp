@@ -32,6 +32,8 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     out.add_boolean_term(layout::boolean_term(layout::lang_prefix, to_string(document.lang)));
     for (const auto& sector : tags.sectors) out.add_boolean_term(layout::boolean_term(layout::sector_prefix, sector.id));
     for (const auto& region : tags.regions) out.add_boolean_term(layout::boolean_term(layout::region_prefix, region.id));
+    for (const auto& type : document.cooperation)
+        out.add_boolean_term(layout::boolean_term(layout::cooperation_prefix, type));
     for (const auto& mention : tags.concepts) {
         out.add_term(layout::boolean_term(layout::concept_prefix, mention.concept_id),
                      static_cast<Xapian::termcount>(mention.count));

@@ -15,6 +15,11 @@ inline constexpr std::string_view lang_prefix = "L";
 inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
+// Bump when the layout below changes: every index must then be rebuilt.
+inline constexpr std::string_view revision = "l2";
+
+// Cooperation types the document offers or seeks ("XKlicense").
+inline constexpr std::string_view cooperation_prefix = "XK";
 // Thesaurus concepts, language-independent ("XClaser-welding"); weighted by mentions.
 inline constexpr std::string_view concept_prefix = "XC";
 // Stemmed forms of Russian and English words (unprefixed terms are the words as written).

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "errors.h"
+#include "index_layout.h"
 #include "search_index.h"
 
 namespace techbridge {
@@ -39,7 +40,9 @@ IndexSynchronizer::IndexSynchronizer(const StoragePaths& paths, DocumentStore& s
       knowledge_(knowledge),
       tagger_(knowledge, analyzer) {}
 
-std::string IndexSynchronizer::index_version() const { return TextAnalyzer::version() + "/" + knowledge_.version(); }
+std::string IndexSynchronizer::index_version() const {
+    return TextAnalyzer::version() + "/" + knowledge_.version() + "/" + std::string(index_layout::revision);
+}
 
 SyncReport IndexSynchronizer::sync() {
     if (std::filesystem::exists(paths_.index_dir())) {

@@ -47,11 +47,14 @@ public:
 
     AnalyzedQuery build(std::string_view text);
 
+    /// The synonym group of a concept: its term, its narrower concepts and its one-word labels.
+    Xapian::Query concept_query(const Concept& entry);
+    /// A word's general-dictionary renderings in the other languages, weighted down; empty if none.
+    Xapian::Query dictionary_query(const Token& word);
+
 private:
     Xapian::Query words_query(std::string_view text, QueryTerms& terms);
     Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
-    Xapian::Query concept_query(const Concept& entry);
-    Xapian::Query dictionary_query(const Token& word);
     Xapian::Query rendering_query(std::string_view rendering);
 
     TextAnalyzer& analyzer_;

@@ -1,0 +1,133 @@
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "arguments.h"
+#include "commands.h"
+#include "evaluation.h"
+#include "knowledge_base.h"
+#include "landscape.h"
+#include "store_access.h"
+
+namespace techbridge::cli {
+
+namespace {
+
+const CommandSpec eval_spec{
+    "eval",
+    "usage: techbridge eval --db DIR --qrels FILE [--json]\n"
+    "\n"
+    "Measures match quality against judged relevance: nDCG@10, MRR and Recall@20 overall\n"
+    "and per language pair (zh→ru, zh→en, en→ru, ...), beside a plain same-language BM25\n"
+    "baseline, and how often demands without a suitable offer get \"no strong candidate\".\n"
+    "The judged demands must be indexed in DIR (e.g. tests/eval/demands.jsonl).\n"
+    "FILE: demand_id<TAB>offer_id<TAB>grade lines (2 solves, 1 partly; offer \"-\" grade 0: none).\n",
+    {"db", "qrels"},
+    {"json"}};
+
+const CommandSpec landscape_spec{
+    "landscape",
+    "usage: techbridge landscape --db DIR [--json]\n"
+    "\n"
+    "Per sector and per province or federal subject: the number of demands and offers and\n"
+    "the demands with no strong candidate — the gap map.\n",
+    {"db"},
+    {"json"}};
+
+nlohmann::json metrics_json(const std::map<std::string, MetricSet>& sets) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto& [name, set] : sets)
+        out[name] = {{"queries", set.queries}, {"ndcg@10", set.ndcg10}, {"mrr", set.mrr}, {"recall@20", set.recall20}};
+    return out;
+}
+
+std::string region_name(const std::string& id) {
+    if (id.empty()) return "(no region)";
+    const Region* region = KnowledgeBase::builtin().regions().find(id);
+    return region ? id + " " + region->labels.preferred(Language::en) : id;
+}
+
+std::string sector_name(const std::string& id) {
+    if (id.empty()) return "(no sector)";
+    const Sector* sector = KnowledgeBase::builtin().sectors().find(id);
+    return sector ? sector->names.preferred(Language::en) : id;
+}
+
+}  // namespace
+
+int run_eval(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(eval_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    open_existing_store(paths);
+    const std::string qrels_path = args.required("qrels");
+    std::ifstream input(qrels_path, std::ios::binary);
+    if (!input) throw Error("cannot read " + qrels_path);
+    std::ostringstream content;
+    content << input.rdbuf();
+    const EvaluationReport report = evaluate(paths, read_qrels(qrels_path, content.str()));
+
+    if (args.flag("json")) {
+        const nlohmann::json out = {{"techbridge", metrics_json(report.techbridge)},
+                                    {"baseline_bm25", metrics_json(report.baseline)},
+                                    {"no_match_demands", report.no_match_demands},
+                                    {"no_match_flagged", report.no_match_flagged},
+                                    {"matched_demands", report.matched_demands},
+                                    {"matched_but_flagged", report.matched_but_flagged}};
+        std::cout << out.dump(2) << '\n';
+        return exit_ok;
+    }
+    std::printf("%-8s %7s | %-28s | %-28s\n", "", "", "TechBridge", "BM25 baseline (same words)");
+    std::printf("%-8s %7s | %8s %8s %10s | %8s %8s %10s\n", "pair", "queries", "nDCG@10", "MRR", "Recall@20", "nDCG@10",
+                "MRR", "Recall@20");
+    for (const auto& [name, set] : report.techbridge) {
+        const MetricSet& base = report.baseline.at(name);
+        std::printf("%-8s %7zu | %8.3f %8.3f %10.3f | %8.3f %8.3f %10.3f\n", name.c_str(), set.queries, set.ndcg10,
+                    set.mrr, set.recall20, base.ndcg10, base.mrr, base.recall20);
+    }
+    std::printf("\ndemands without a suitable offer answered \"no strong candidate\": %zu of %zu\n",
+                report.no_match_flagged, report.no_match_demands);
+    std::printf("demands with a suitable offer answered \"no strong candidate\": %zu of %zu\n",
+                report.matched_but_flagged, report.matched_demands);
+    return exit_ok;
+}
+
+int run_landscape(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(landscape_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    open_existing_store(paths);
+    const Landscape landscape = build_landscape(paths);
+    auto rows_json = [](const std::vector<LandscapeRow>& rows) {
+        nlohmann::json out = nlohmann::json::array();
+        for (const auto& row : rows)
+            out.push_back({{"id", row.id},
+                           {"demands", row.demands},
+                           {"offers", row.offers},
+                           {"demands_without_strong_candidate", row.unmatched_demands}});
+        return out;
+    };
+    if (args.flag("json")) {
+        std::cout << nlohmann::json{{"by_sector", rows_json(landscape.by_sector)},
+                                    {"by_region", rows_json(landscape.by_region)},
+                                    {"unmatched_demands", landscape.unmatched}}
+                         .dump(2)
+                  << '\n';
+        return exit_ok;
+    }
+    auto print = [](const char* heading, const std::vector<LandscapeRow>& rows, auto name) {
+        std::printf("%-40s %8s %8s %10s\n", heading, "demands", "offers", "unmatched");
+        for (const auto& row : rows)
+            std::printf("%-40s %8zu %8zu %10zu\n", name(row.id).c_str(), row.demands, row.offers, row.unmatched_demands);
+        std::printf("\n");
+    };
+    print("sector", landscape.by_sector, sector_name);
+    print("province / federal subject", landscape.by_region, region_name);
+    std::printf("%zu demand(s) without a strong candidate\n", landscape.unmatched.size());
+    return exit_ok;
+}
+
+}  // namespace techbridge::cli

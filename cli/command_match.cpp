@@ -1,0 +1,198 @@
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "arguments.h"
+#include "commands.h"
+#include "document_store.h"
+#include "match_json.h"
+#include "matcher.h"
+#include "store_access.h"
+#include "terminal_progress.h"
+
+namespace techbridge::cli {
+
+namespace {
+
+const CommandSpec match_spec{
+    "match",
+    "usage: techbridge match --db DIR (--id ID | --text TEXT --kind offer|demand) [--target KIND]\n"
+    "                        [--limit N] [--sector S] [--region R] [--lang L] [--trl-min N] [--trl-max N]\n"
+    "                        [--cooperation TYPE] [--json]\n"
+    "\n"
+    "Ranks transfer candidates of the opposite kind (offers for a demand, demands for an\n"
+    "offer; a knowledge document gets both, or --target) across languages, by shared\n"
+    "technology concepts and sector, with the reasons for each. Scores are 0-1; below the\n"
+    "threshold in corpus/matching.json the answer is \"no strong candidate\".\n"
+    "\n"
+    "  --id ID        a stored document\n"
+    "  --text TEXT    a need or an offer in any language (a whole page is fine); not stored\n"
+    "  --kind K       the kind of --text: offer or demand\n"
+    "  --json         {\"id\", \"candidates\": [{\"id\", \"kind\", \"lang\", \"title\", \"score\", \"reasons\"}],\n"
+    "                  \"no_strong_candidate\"}\n",
+    {"db", "id", "text", "kind", "target", "limit", "sector", "region", "lang", "trl-min", "trl-max", "cooperation"},
+    {"json"}};
+
+const CommandSpec match_all_spec{
+    "match-all",
+    "usage: techbridge match-all --db DIR --out FILE.csv [--limit K]\n"
+    "\n"
+    "The top K candidates (default 5) for every demand and every offer, as CSV: one row per\n"
+    "candidate with its score, the score's components and the shared concepts.\n",
+    {"db", "out", "limit"},
+    {}};
+
+std::optional<DocumentKind> kind_option(const Arguments& args, const std::string& name) {
+    const auto value = args.value(name);
+    if (!value) return std::nullopt;
+    const auto kind = parse_document_kind(*value);
+    if (!kind) throw UsageError("--" + name + " must be offer, demand or knowledge, got \"" + *value + "\"");
+    return kind;
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+double component(const MatchCandidate& candidate, const std::string& factor) {
+    for (const auto& part : candidate.components)
+        if (part.factor == factor) return part.value;
+    return 0;
+}
+
+void print_result(const MatchResult& result) {
+    std::cout << "Candidates for " << (result.source_id.empty() ? "the text" : result.source_id) << " ("
+              << to_string(result.source_kind) << ", " << to_string(result.source_lang) << ")\n\n";
+    std::size_t rank = 0;
+    for (const auto& candidate : result.candidates) {
+        std::printf("%zu. %.2f  %s · %s · %s\n   %s\n", ++rank, candidate.score, candidate.id.c_str(),
+                    std::string(to_string(candidate.kind)).c_str(), std::string(to_string(candidate.lang)).c_str(),
+                    candidate.title.c_str());
+        std::fflush(stdout);
+        for (const auto& reason : explain(candidate, result.source_lang, KnowledgeBase::builtin()))
+            std::cout << "   - " << reason["text"].get<std::string>() << '\n';
+        std::cout << '\n';
+    }
+    if (result.no_strong_candidate) {
+        std::cout << "No strong candidate: " << (result.candidates.empty() ? std::string("nothing matched")
+                                                                            : "the best score is below the threshold")
+                  << " (" << result.threshold << ").\n";
+    }
+}
+
+}  // namespace
+
+int run_match(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(match_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    MatchRequest request;
+    request.id = args.value("id").value_or("");
+    request.text = args.value("text").value_or("");
+    if (request.id.empty() == request.text.empty()) throw UsageError("give either --id or --text");
+    if (!request.text.empty()) {
+        const auto kind = kind_option(args, "kind");
+        if (!kind || *kind == DocumentKind::knowledge) throw UsageError("--text needs --kind offer or --kind demand");
+        request.kind = *kind;
+    }
+    request.target = kind_option(args, "target");
+    request.limit = static_cast<std::size_t>(args.number("limit", 10, 1, 1000));
+    request.filters.sector = args.value("sector").value_or("");
+    request.filters.region = args.value("region").value_or("");
+    request.filters.cooperation = args.value("cooperation").value_or("");
+    if (const auto lang = args.value("lang")) {
+        request.filters.lang = parse_language(*lang);
+        if (!request.filters.lang) throw UsageError("--lang must be zh, ru or en");
+    }
+    if (args.value("trl-min")) request.filters.trl_min = static_cast<int>(args.number("trl-min", 1, 1, 9));
+    if (args.value("trl-max")) request.filters.trl_max = static_cast<int>(args.number("trl-max", 9, 1, 9));
+
+    Matcher matcher(paths);
+    const MatchResult result = matcher.match(request);
+    if (args.flag("json")) {
+        std::cout << to_json(result, KnowledgeBase::builtin()).dump(2) << '\n';
+        return exit_ok;
+    }
+    print_result(result);
+    return exit_ok;
+}
+
+int run_match_all(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(match_all_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    const std::string out_path = args.required("out");
+    const auto limit = static_cast<std::size_t>(args.number("limit", 5, 1, 100));
+
+    std::vector<std::string> sources;
+    {
+        DocumentStore store = open_existing_store(paths);
+        for (const char* kind : {"demand", "offer"})
+            for (auto& id : store.ids_of_kind(kind)) sources.push_back(std::move(id));
+    }
+    std::ofstream out(out_path, std::ios::binary);
+    if (!out) throw Error("cannot write " + out_path);
+
+    std::vector<MatchResult> results(sources.size());
+    std::atomic<std::size_t> next{0}, done{0};
+    std::mutex failure_mutex;
+    std::string failure;
+    const auto progress = terminal_progress();
+    auto work = [&] {
+        try {
+            Matcher matcher(paths);
+            for (std::size_t i = next++; i < sources.size(); i = next++) {
+                MatchRequest request;
+                request.id = sources[i];
+                request.limit = limit;
+                results[i] = matcher.match(request);
+                const std::size_t finished = ++done;
+                if (progress) {
+                    std::lock_guard lock(failure_mutex);
+                    progress("matching", finished, sources.size());
+                }
+            }
+        } catch (const std::exception& error) {
+            std::lock_guard lock(failure_mutex);
+            failure = error.what();
+            next = sources.size();
+        }
+    };
+    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
+    for (auto& worker : workers) worker.join();
+    finish_terminal_progress();
+    if (!failure.empty()) throw Error(failure);
+
+    out << "source_id,source_kind,source_lang,rank,candidate_id,candidate_kind,candidate_lang,score,"
+           "concepts,text,sector,trl,cooperation,region,no_strong_candidate,shared_concepts,candidate_title\n";
+    for (const auto& result : results) {
+        std::size_t rank = 0;
+        for (const auto& candidate : result.candidates) {
+            char numbers[160];
+            std::snprintf(numbers, sizeof numbers, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", candidate.score,
+                          component(candidate, "concepts"), component(candidate, "text"),
+                          component(candidate, "sector"), component(candidate, "trl"),
+                          component(candidate, "cooperation"), component(candidate, "region"));
+            out << csv_field(result.source_id) << ',' << to_string(result.source_kind) << ','
+                << to_string(result.source_lang) << ',' << ++rank << ',' << csv_field(candidate.id) << ','
+                << to_string(candidate.kind) << ',' << to_string(candidate.lang) << ',' << numbers << ','
+                << (result.no_strong_candidate ? "yes" : "no") << ','
+                << csv_field(shared_concepts_text(candidate, result.source_lang)) << ',' << csv_field(candidate.title)
+                << '\n';
+        }
+    }
+    std::cout << sources.size() << " document(s) matched; " << out_path << " written\n";
+    return exit_ok;
+}
+
+}  // namespace techbridge::cli

@@ -1,0 +1,52 @@
+#pragma once
+// Measuring match quality against judged relevance (qrels).
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage_paths.h"
+
+namespace techbridge {
+
+/// Judged relevance: demand id -> offer id -> grade (2 solves the need, 1 partly relevant).
+/// A demand judged to have no suitable offer has an empty map.
+struct Qrels {
+    std::map<std::string, std::map<std::string, int>> judgments;
+};
+
+/// Reads `demand_id<TAB>offer_id<TAB>grade` lines after a header; offer id "-" with
+/// grade 0 marks a demand without a suitable offer. Throws InvalidInputError naming
+/// the file and line of a bad line.
+Qrels read_qrels(const std::string& path, std::string_view content);
+
+/// nDCG@k with gains 2^grade - 1 (0 when nothing is relevant).
+double ndcg_at(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades, std::size_t k);
+/// 1 / rank of the first relevant item (0 when none is ranked).
+double reciprocal_rank(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades);
+/// Share of the relevant items ranked within the first k.
+double recall_at(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades, std::size_t k);
+
+struct MetricSet {
+    std::size_t queries = 0;
+    double ndcg10 = 0;
+    double mrr = 0;
+    double recall20 = 0;
+};
+
+struct EvaluationReport {
+    // "all" and language pairs such as "zh→ru"; for TechBridge and for the baseline.
+    std::map<std::string, MetricSet> techbridge;
+    std::map<std::string, MetricSet> baseline;
+    std::size_t no_match_demands = 0;
+    std::size_t no_match_flagged = 0;      // of those, answered "no strong candidate"
+    std::size_t matched_demands = 0;
+    std::size_t matched_but_flagged = 0;   // demands with a judged offer answered "no strong candidate"
+};
+
+/// Ranks offers for every judged demand with the matcher and with a plain BM25 baseline
+/// (the demand's own words against the offers, no concepts, no dictionaries), overall and
+/// per language pair (ranking only offers in the target language).
+EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels);
+
+}  // namespace techbridge

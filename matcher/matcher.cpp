@@ -1,0 +1,439 @@
+#include "matcher.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "document_validation.h"
+#include "errors.h"
+#include "index_layout.h"
+#include "search_index.h"
+
+namespace techbridge {
+
+namespace layout = index_layout;
+
+namespace {
+
+std::string current_date() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
+    return text;
+}
+
+bool has_prefix(const std::string& term, std::string_view prefix) { return term.compare(0, prefix.size(), prefix) == 0; }
+
+// Index terms that carry words: unprefixed words and Z stems (not ids, filters, concepts).
+bool is_word_term(const std::string& term) {
+    if (term.empty()) return false;
+    if (has_prefix(term, layout::stem_prefix)) return true;
+    return !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+DocumentKind opposite(DocumentKind kind) {
+    return kind == DocumentKind::demand ? DocumentKind::offer : DocumentKind::demand;
+}
+
+}  // namespace
+
+struct Matcher::Profile {
+    std::string id;
+    DocumentKind kind = DocumentKind::demand;
+    Language lang = Language::en;
+    std::optional<int> trl;
+    std::vector<std::string> cooperation;
+    std::vector<std::pair<const Concept*, double>> concepts;  // with weight: rarity × mentions
+    std::vector<std::string> sectors;
+    std::string region;  // first-level region id
+    std::vector<std::pair<std::string, double>> terms;  // distinctive index terms, tf-idf
+    std::vector<Token> dictionary_words;                // distinctive words outside the thesaurus
+};
+
+struct Matcher::Features {
+    std::string id;
+    DocumentKind kind = DocumentKind::offer;
+    Language lang = Language::en;
+    std::unordered_set<std::string> concepts;
+    std::vector<std::string> sectors;
+    std::vector<std::string> regions;
+    std::vector<std::string> cooperation;
+    std::optional<int> trl;
+    std::string expires;
+};
+
+Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
+    : index_(open_index_for_reading(paths.index_dir())),
+      store_(paths.store_file()),
+      knowledge_(KnowledgeBase::builtin()),
+      settings_(settings),
+      tagger_(knowledge_, analyzer_),
+      queries_(analyzer_, knowledge_),
+      today_(current_date()) {}
+
+MatchResult Matcher::match(const MatchRequest& request) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            index_.reopen();
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 3) throw IndexError("the index kept changing during matching; try again");
+        } catch (const Xapian::Error& error) {
+            throw IndexError("matching failed: " + error.get_description());
+        }
+    }
+}
+
+void Matcher::add_distinctive_terms(Profile& profile, const std::vector<Token>& tokens) {
+    const double documents = std::max<double>(1, index_.get_doccount());
+    std::unordered_map<std::string, double> frequency;
+    for (const Token& token : tokens) {
+        if (token.role != TokenRole::word || token.stopword) continue;
+        const std::string term = token.stem.empty() ? token.term : std::string(layout::stem_prefix) + token.stem;
+        if (term.size() <= layout::max_term_bytes) frequency[term] += 1;
+    }
+    for (const auto& [term, count] : frequency) {
+        const double df = index_.get_termfreq(term);
+        if (df == 0) continue;  // a word no document has cannot find a candidate
+        profile.terms.emplace_back(term, (1 + std::log(count)) * std::log(1 + documents / df));
+    }
+    std::sort(profile.terms.begin(), profile.terms.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    if (profile.terms.size() > static_cast<std::size_t>(settings_.distinctive_terms))
+        profile.terms.resize(static_cast<std::size_t>(settings_.distinctive_terms));
+}
+
+namespace {
+
+// Distinct words outside the thesaurus, the rarer in the index first.
+std::vector<Token> rare_untagged(std::vector<Token> words, const Xapian::Database& index, std::size_t limit) {
+    std::set<std::string> seen;
+    std::vector<std::pair<double, Token>> ranked;
+    for (auto& word : words) {
+        if (!seen.insert(word.term).second) continue;
+        const std::string term = word.stem.empty() ? word.term : std::string(layout::stem_prefix) + word.stem;
+        ranked.emplace_back(static_cast<double>(index.get_termfreq(term)), std::move(word));
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Token> out;
+    for (auto& [df, word] : ranked) {
+        if (out.size() >= limit) break;
+        out.push_back(std::move(word));
+    }
+    return out;
+}
+
+}  // namespace
+
+Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
+    const auto stored = store_.get(id);
+    if (!stored) throw InvalidInputError("id: no document with id \"" + id + "\"");
+    const Document& document = stored->document;
+    Profile profile;
+    profile.id = id;
+    profile.kind = document.kind;
+    profile.lang = document.lang;
+    profile.trl = document.trl;
+    profile.cooperation = document.cooperation;
+    const DocumentTags tags = store_.tags(id);
+    const double documents = std::max<double>(1, index_.get_doccount());
+    for (const auto& mention : tags.concepts) {
+        const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
+        if (!entry) continue;
+        const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, entry->id)));
+        profile.concepts.emplace_back(entry, std::log(1 + documents / df) * (1 + std::log(mention.count)));
+    }
+    for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
+    if (!tags.regions.empty()) profile.region = tags.regions.front().id;
+    const AnalyzedDocument analyzed = AnalyzedDocument::analyze(document, analyzer_);
+    std::vector<Token> tokens = analyzed.title;
+    for (const auto& keyword : analyzed.keywords) tokens.insert(tokens.end(), keyword.begin(), keyword.end());
+    tokens.insert(tokens.end(), analyzed.summary.begin(), analyzed.summary.end());
+    tokens.insert(tokens.end(), analyzed.body.begin(), analyzed.body.end());
+    add_distinctive_terms(profile, tokens);
+    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(document.title + "\n" + document.summary + "\n" +
+                                                                     document.body.substr(0, 4000)),
+                                             index_, static_cast<std::size_t>(settings_.dictionary_words));
+    return profile;
+}
+
+Matcher::Profile Matcher::profile_of_text(const std::string& text, DocumentKind kind) {
+    if (text.find_first_not_of(" \t\r\n") == std::string::npos) throw InvalidInputError("text: is empty");
+    Document document;
+    document.id = "text";
+    document.kind = kind;
+    document.lang = detect_language(text);
+    document.title = text.substr(0, 0);
+    document.body = text;
+    Profile profile;
+    profile.kind = kind;
+    profile.lang = document.lang;
+    const AnalyzedDocument analyzed = AnalyzedDocument::analyze(document, analyzer_);
+    const DocumentTags tags = tagger_.tag(document, analyzed);
+    const double documents = std::max<double>(1, index_.get_doccount());
+    for (const auto& mention : tags.concepts) {
+        const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
+        if (!entry) continue;
+        const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, entry->id)));
+        profile.concepts.emplace_back(entry, std::log(1 + documents / df) * (1 + std::log(mention.count)));
+    }
+    for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
+    if (!tags.regions.empty()) profile.region = tags.regions.front().id;
+    add_distinctive_terms(profile, analyzed.body);
+    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(text.substr(0, 8000)), index_,
+                                             static_cast<std::size_t>(settings_.dictionary_words));
+    return profile;
+}
+
+Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& [term, weight] : profile.terms) parts.emplace_back(term);
+    if (words_only) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    for (const auto& [entry, weight] : profile.concepts) parts.push_back(queries_.concept_query(*entry));
+    for (const Token& word : profile.dictionary_words) {
+        Xapian::Query rendered = queries_.dictionary_query(word);
+        if (!rendered.empty()) parts.push_back(std::move(rendered));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+}
+
+Xapian::Query Matcher::filter_query(const MatchRequest& request, DocumentKind target) {
+    std::vector<Xapian::Query> filters;
+    filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(target)));
+    const MatchFilters& f = request.filters;
+    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
+    if (!f.sector.empty()) {
+        const auto sector = knowledge_.sectors().resolve(f.sector);
+        if (!sector) throw InvalidInputError("sector: unknown sector \"" + f.sector + "\"");
+        filters.emplace_back(layout::boolean_term(layout::sector_prefix, *sector));
+    }
+    if (!f.region.empty()) {
+        const Region* region = knowledge_.regions().first_level(f.region);
+        for (const Region* named : region ? std::vector<const Region*>{} : tagger_.regions_in(f.region))
+            if ((region = knowledge_.regions().first_level(named->id))) break;
+        if (!region) throw InvalidInputError("region: unknown region \"" + f.region + "\"");
+        filters.emplace_back(layout::boolean_term(layout::region_prefix, region->id));
+    }
+    if (!f.cooperation.empty()) {
+        const auto& types = cooperation_types();
+        if (std::find(types.begin(), types.end(), f.cooperation) == types.end())
+            throw InvalidInputError("cooperation: unknown cooperation type \"" + f.cooperation + "\"");
+        filters.emplace_back(layout::boolean_term(layout::cooperation_prefix, f.cooperation));
+    }
+    if (f.trl_min || f.trl_max) {
+        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, layout::trl_slot,
+                             Xapian::sortable_serialise(f.trl_min.value_or(1)),
+                             Xapian::sortable_serialise(f.trl_max.value_or(9)));
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+Matcher::Features Matcher::features_of(const Xapian::Document& document) const {
+    Features features;
+    features.id = document.get_data();
+    Xapian::TermIterator term = document.termlist_begin();
+    term.skip_to(std::string(layout::kind_prefix));
+    for (; term != document.termlist_end(); ++term) {
+        const std::string value = *term;
+        if (has_prefix(value, layout::kind_prefix)) {
+            if (auto kind = parse_document_kind(value.substr(layout::kind_prefix.size()))) features.kind = *kind;
+        } else if (has_prefix(value, layout::lang_prefix)) {
+            if (auto lang = parse_language(value.substr(layout::lang_prefix.size()))) features.lang = *lang;
+        } else if (has_prefix(value, layout::concept_prefix)) {
+            features.concepts.insert(value.substr(layout::concept_prefix.size()));
+        } else if (has_prefix(value, layout::cooperation_prefix)) {
+            features.cooperation.push_back(value.substr(layout::cooperation_prefix.size()));
+        } else if (has_prefix(value, layout::region_prefix)) {
+            features.regions.push_back(value.substr(layout::region_prefix.size()));
+        } else if (has_prefix(value, layout::sector_prefix)) {
+            features.sectors.push_back(value.substr(layout::sector_prefix.size()));
+        } else if (static_cast<unsigned char>(value[0]) > 'X') {
+            break;  // past the filter terms: only Z stems and words remain
+        }
+    }
+    const std::string trl = document.get_value(layout::trl_slot);
+    if (!trl.empty()) features.trl = static_cast<int>(Xapian::sortable_unserialise(trl));
+    features.expires = document.get_value(layout::expires_slot);
+    return features;
+}
+
+MatchCandidate Matcher::score(const Profile& profile, const Features& features, double text_similarity) const {
+    MatchCandidate candidate;
+    candidate.id = features.id;
+    candidate.kind = features.kind;
+    candidate.lang = features.lang;
+    candidate.trl = features.trl;
+    candidate.sectors = features.sectors;
+    const Thesaurus& thesaurus = knowledge_.thesaurus();
+
+    // Shared concepts, by rarity, with partial credit through the hierarchy.
+    if (!profile.concepts.empty()) {
+        double total = 0, credited = 0;
+        for (const auto& [entry, weight] : profile.concepts) {
+            total += weight;
+            SharedConcept shared{entry, nullptr, "", 0};
+            if (features.concepts.contains(entry->id)) {
+                shared = {entry, entry, "same", 1.0};
+            } else {
+                const Concept* broader = entry->broader.empty() ? nullptr : thesaurus.find(entry->broader);
+                if (broader && features.concepts.contains(broader->id)) {
+                    shared = {entry, broader, "broader", settings_.concept_related_credit};
+                } else {
+                    for (const Concept* narrower : thesaurus.narrower(entry->id)) {
+                        if (features.concepts.contains(narrower->id)) {
+                            shared = {entry, narrower, "narrower", settings_.concept_related_credit};
+                            break;
+                        }
+                    }
+                    if (!shared.candidate && broader) {
+                        for (const Concept* sibling : thesaurus.narrower(broader->id)) {
+                            if (sibling != entry && features.concepts.contains(sibling->id)) {
+                                shared = {entry, sibling, "sibling", settings_.concept_related_credit / 2};
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            if (shared.candidate) {
+                credited += weight * shared.credit;
+                candidate.concepts.push_back(shared);
+            }
+        }
+        const double coverage = total > 0 ? credited / total : 0;
+        const double evidence = settings_.concept_evidence_saturation > 0
+                                    ? std::min(1.0, credited / settings_.concept_evidence_saturation)
+                                    : 1.0;
+        candidate.components.push_back({"concepts", coverage * evidence, settings_.concepts_weight});
+        std::stable_sort(candidate.concepts.begin(), candidate.concepts.end(),
+                         [](const SharedConcept& a, const SharedConcept& b) { return a.credit > b.credit; });
+    }
+
+    candidate.components.push_back({"text", std::clamp(text_similarity, 0.0, 1.0), settings_.text_weight});
+
+    // Sector relation.
+    double sector = settings_.sector_unknown;
+    if (!profile.sectors.empty() && !features.sectors.empty()) {
+        candidate.sector_relation = SectorRelation::unrelated;
+        for (const auto& a : profile.sectors)
+            for (const auto& b : features.sectors) {
+                const SectorRelation relation = knowledge_.sectors().relation(a, b);
+                if (relation == SectorRelation::same) candidate.sector_relation = SectorRelation::same;
+                else if (relation == SectorRelation::related && candidate.sector_relation != SectorRelation::same)
+                    candidate.sector_relation = SectorRelation::related;
+            }
+        sector = candidate.sector_relation == SectorRelation::same      ? 1.0
+                 : candidate.sector_relation == SectorRelation::related ? settings_.sector_related_credit
+                                                                        : 0.0;
+    }
+    candidate.components.push_back({"sector", sector, settings_.sector_weight});
+
+    // TRL: an offer at or above the readiness the demand asks for fits.
+    double trl = settings_.trl_unknown;
+    if (profile.trl && features.trl) {
+        const int offered = profile.kind == DocumentKind::offer ? *profile.trl : *features.trl;
+        const int asked = profile.kind == DocumentKind::offer ? *features.trl : *profile.trl;
+        trl = std::max(0.0, 1.0 - settings_.trl_penalty_per_level * std::max(0, asked - offered));
+    }
+    candidate.components.push_back({"trl", trl, settings_.trl_weight});
+
+    // Cooperation types.
+    double cooperation = settings_.cooperation_unknown;
+    if (!profile.cooperation.empty() && !features.cooperation.empty()) {
+        cooperation = 0;
+        for (const auto& type : profile.cooperation)
+            if (std::find(features.cooperation.begin(), features.cooperation.end(), type) != features.cooperation.end())
+                cooperation = 1;
+    }
+    candidate.components.push_back({"cooperation", cooperation, settings_.cooperation_weight});
+
+    // Region proximity: neighbours across the border are closest.
+    double region = settings_.region_unknown;
+    const Region* theirs = features.regions.empty() ? nullptr : knowledge_.regions().first_level(features.regions.front());
+    const Region* ours = profile.region.empty() ? nullptr : knowledge_.regions().first_level(profile.region);
+    if (theirs) candidate.region = theirs->id;
+    if (ours && theirs) {
+        if (ours == theirs) region = settings_.region_same;
+        else if (knowledge_.regions().are_neighbours(ours->id, theirs->id)) region = settings_.region_neighbour;
+        else if ((ours->parent == "RU-FEFD" && theirs->parent == "CN-NE") ||
+                 (ours->parent == "CN-NE" && theirs->parent == "RU-FEFD"))
+            region = settings_.region_near;
+        else region = settings_.region_far;
+    }
+    candidate.components.push_back({"region", region, settings_.region_weight});
+
+    double weights = 0, sum = 0;
+    for (const auto& component : candidate.components) {
+        weights += component.weight;
+        sum += component.contribution();
+    }
+    // Weights are shares of the score: normalise them for the components present.
+    for (auto& component : candidate.components) component.weight = weights > 0 ? component.weight / weights : 0;
+    candidate.score = weights > 0 ? sum / weights : 0;
+    candidate.expired = !features.expires.empty() && features.expires < today_;
+    if (candidate.expired) candidate.score *= settings_.expired_factor;
+    return candidate;
+}
+
+MatchResult Matcher::run(const MatchRequest& request) {
+    if (request.id.empty() == request.text.empty())
+        throw InvalidInputError("give either a stored document id or a text to match");
+    Profile profile = request.id.empty() ? profile_of_text(request.text, request.kind) : profile_of_stored(request.id);
+
+    MatchResult result;
+    result.source_id = profile.id;
+    result.source_kind = profile.kind;
+    result.source_lang = profile.lang;
+    result.threshold = settings_.no_strong_candidate_below;
+    for (const auto& [entry, weight] : profile.concepts) result.source_concepts.push_back(entry->id);
+
+    std::vector<DocumentKind> targets;
+    if (request.target) targets.push_back(*request.target);
+    else if (profile.kind == DocumentKind::knowledge) targets = {DocumentKind::offer, DocumentKind::demand};
+    else targets.push_back(opposite(profile.kind));
+
+    const Xapian::Query wanted = candidate_query(profile, request.words_only);
+    if (wanted.empty()) return result;
+    std::vector<Xapian::Query> kinds;
+    for (const auto target : targets) kinds.push_back(filter_query(request, target));
+    Xapian::Enquire enquire(index_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, wanted,
+                                    Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end())));
+    const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(settings_.candidates_rescored));
+    const double reference = std::max(matches.get_max_attained(),
+                                      settings_.text_reference_share * matches.get_max_possible());
+
+    for (auto it = matches.begin(); it != matches.end(); ++it) {
+        const Xapian::Document document = it.get_document();
+        Features features = features_of(document);
+        if (features.id == profile.id) continue;
+        const double similarity = reference > 0 ? it.get_weight() / reference : 0;
+        if (request.words_only) {
+            MatchCandidate candidate;
+            candidate.id = features.id;
+            candidate.kind = features.kind;
+            candidate.lang = features.lang;
+            candidate.score = std::min(1.0, similarity);
+            candidate.components.push_back({"text", candidate.score, 1.0});
+            result.candidates.push_back(std::move(candidate));
+            continue;
+        }
+        result.candidates.push_back(score(profile, features, similarity));
+    }
+    std::stable_sort(result.candidates.begin(), result.candidates.end(),
+                     [](const MatchCandidate& a, const MatchCandidate& b) { return a.score > b.score; });
+    if (result.candidates.size() > request.limit) result.candidates.resize(request.limit);
+    for (auto& candidate : result.candidates) {
+        if (const auto stored = store_.get(candidate.id)) candidate.title = stored->document.title;
+    }
+    result.no_strong_candidate = result.candidates.empty() || result.candidates.front().score < result.threshold;
+    return result;
+}
+
+}  // namespace techbridge

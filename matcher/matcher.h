@@ -1,0 +1,124 @@
+#pragma once
+// Ranking transfer candidates across languages, by sector and technology, with reasons.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "document.h"
+#include "document_store.h"
+#include "document_tagger.h"
+#include "knowledge_base.h"
+#include "matching_settings.h"
+#include "query_builder.h"
+#include "storage_paths.h"
+#include "text_analyzer.h"
+
+namespace techbridge {
+
+struct MatchFilters {
+    std::string sector;  // a sector id or an ISIC/OKVED2 code
+    std::string region;  // a region id or a place name
+    std::optional<Language> lang;
+    std::optional<int> trl_min;
+    std::optional<int> trl_max;
+    std::string cooperation;  // one of cooperation_types()
+};
+
+struct MatchRequest {
+    std::string id;    // a stored document to find partners for, or
+    std::string text;  // a need or an offer in any language, not stored
+    DocumentKind kind = DocumentKind::demand;  // the kind of `text`
+    std::optional<DocumentKind> target;        // candidates' kind; by default the opposite one
+    MatchFilters filters;
+    std::size_t limit = 10;
+    /// Rank by plain BM25 on the source's own words only (no concepts, no dictionaries):
+    /// the keyword-search baseline the evaluation compares against.
+    bool words_only = false;
+};
+
+/// One factor of a candidate's score.
+struct ScoreComponent {
+    std::string factor;  // concepts, text, sector, trl, cooperation, region
+    double value = 0;    // 0-1
+    double weight = 0;   // its share of the score
+    double contribution() const { return value * weight; }
+};
+
+/// A concept of the source and what the candidate has for it.
+struct SharedConcept {
+    const Concept* source = nullptr;
+    const Concept* candidate = nullptr;
+    std::string relation;  // same, broader, narrower, sibling
+    double credit = 0;
+};
+
+struct MatchCandidate {
+    std::string id;
+    DocumentKind kind = DocumentKind::offer;
+    Language lang = Language::en;
+    std::string title;
+    double score = 0;  // 0-1, comparable across queries
+    std::vector<ScoreComponent> components;
+    std::vector<SharedConcept> concepts;
+    SectorRelation sector_relation = SectorRelation::unrelated;
+    std::vector<std::string> sectors;
+    std::string region;
+    std::optional<int> trl;
+    bool expired = false;
+};
+
+struct MatchResult {
+    std::string source_id;  // empty for free text
+    DocumentKind source_kind = DocumentKind::demand;
+    Language source_lang = Language::en;
+    std::vector<std::string> source_concepts;
+    std::vector<MatchCandidate> candidates;
+    double threshold = 0;
+    bool no_strong_candidate = true;  // no candidate reaches the threshold
+};
+
+/// Ranks documents of the opposite kind for a stored document or a free text.
+/// Candidates come from one Xapian query (the source's concepts as synonym groups in
+/// all languages, its own distinctive terms, dictionary renderings of its words outside
+/// the thesaurus); each is then scored from what the index holds about it: shared
+/// concepts (weighted by how rare they are, with partial credit through broader,
+/// narrower and sibling concepts), sector relation, text similarity, TRL fit,
+/// cooperation types, region proximity and expiry. Weights: corpus/matching.json.
+///
+/// Holds an open index, store and analyser: one Matcher per thread.
+class Matcher {
+public:
+    explicit Matcher(const StoragePaths& paths, const MatchingSettings& settings = MatchingSettings::builtin());
+
+    MatchResult match(const MatchRequest& request);
+
+    /// Today's date as YYYY-MM-DD, against which expiry is judged (settable for tests).
+    void set_today(std::string today) { today_ = std::move(today); }
+
+private:
+    struct Profile;
+    struct Features;
+
+    MatchResult run(const MatchRequest& request);
+    Profile profile_of_stored(const std::string& id);
+    Profile profile_of_text(const std::string& text, DocumentKind kind);
+    void add_distinctive_terms(Profile& profile, const std::vector<Token>& tokens);
+    Xapian::Query candidate_query(const Profile& profile, bool words_only);
+    Xapian::Query filter_query(const MatchRequest& request, DocumentKind target);
+    Features features_of(const Xapian::Document& document) const;
+    MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
+
+    Xapian::Database index_;
+    DocumentStore store_;
+    TextAnalyzer analyzer_;
+    const KnowledgeBase& knowledge_;
+    const MatchingSettings& settings_;
+    DocumentTagger tagger_;
+    QueryBuilder queries_;
+    std::string today_;
+};
+
+}  // namespace techbridge

@@ -1,0 +1,47 @@
+#pragma once
+// The weights and thresholds of matching, from corpus/matching.json.
+#include <string_view>
+
+namespace techbridge {
+
+struct MatchingSettings {
+    // Component weights; the score is their weighted mean.
+    double concepts_weight = 0.45;
+    double text_weight = 0.25;
+    double sector_weight = 0.14;
+    double trl_weight = 0.05;
+    double cooperation_weight = 0.05;
+    double region_weight = 0.06;
+
+    double concept_related_credit = 0.5;  // a broader, narrower or sibling concept instead of the same one
+    // The concept value is the share of the source's concepts the candidate covers, times the
+    // evidence: the rarity-weighted sum of what is shared, up to this saturation (one rare
+    // concept in common is less evidence than several).
+    double concept_evidence_saturation = 8.0;
+    int distinctive_terms = 30;            // the source's own most distinctive terms put in the text query
+    int dictionary_words = 8;              // of those outside the thesaurus, how many are dictionary-rendered
+    // Text similarity is a candidate's weight over the best candidate's, but never over less
+    // than this share of the query's maximum possible weight: a query whose best match is
+    // weak keeps low similarities instead of crowning a poor best match with 1.
+    double text_reference_share = 0.3;
+    double sector_related_credit = 0.5;
+    double sector_unknown = 0.5;
+    double trl_penalty_per_level = 0.25;
+    double trl_unknown = 0.5;
+    double cooperation_unknown = 0.5;
+    double region_neighbour = 1.0;
+    double region_same = 1.0;
+    double region_near = 0.7;  // a Far Eastern subject and a Northeast-Chinese province that do not border
+    double region_far = 0.4;
+    double region_unknown = 0.5;
+    double expired_factor = 0.5;
+    double no_strong_candidate_below = 0.35;
+    int candidates_rescored = 300;
+
+    /// Parses the settings file; throws DataError naming the field at fault.
+    static MatchingSettings parse(std::string_view path, std::string_view json);
+    /// The settings compiled into this program (corpus/matching.json).
+    static const MatchingSettings& builtin();
+};
+
+}  // namespace techbridge
