@@ -29,6 +29,7 @@ run: index
 
 bench: build
 	$(BUILD_DIR)/bench/index_throughput
+	$(BUILD_DIR)/bench/match_speed
 
 clean:
 	rm -rf $(BUILD_DIR)

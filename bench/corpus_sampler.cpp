@@ -56,13 +56,15 @@ CorpusSampler::CorpusSampler(const std::filesystem::path& corpus_dir, unsigned s
     }
 }
 
-Document CorpusSampler::generate(std::size_t number, std::size_t target_bytes) {
+Document CorpusSampler::generate(std::size_t number, std::size_t target_bytes, std::optional<DocumentKind> kind,
+                                 const std::string& prefix) {
     Document doc;
     doc.lang = static_cast<Language>(number % 3);
     const auto& bucket = sentences_[static_cast<int>(doc.lang)];
     std::uniform_int_distribution<std::size_t> pick(0, bucket.size() - 1);
-    doc.id = "bench-" + std::to_string(number);
-    doc.kind = number % 2 ? DocumentKind::offer : DocumentKind::demand;
+    doc.id = prefix + std::to_string(number);
+    doc.kind = kind ? *kind : (number % 2 ? DocumentKind::offer : DocumentKind::demand);
+    doc.trl = static_cast<int>(3 + random_() % 7);
     doc.title = bucket[pick(random_)];
     if (doc.title.size() > 200) doc.title.clear();
     if (doc.title.empty()) doc.title = "document " + std::to_string(number);

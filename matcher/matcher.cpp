@@ -37,6 +37,12 @@ bool is_word_term(const std::string& term) {
     return !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
+void keep_most_distinctive(std::vector<std::pair<std::string, double>>& terms, std::size_t count) {
+    std::sort(terms.begin(), terms.end(),
+              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    if (terms.size() > count) terms.resize(count);
+}
+
 DocumentKind opposite(DocumentKind kind) {
     return kind == DocumentKind::demand ? DocumentKind::offer : DocumentKind::demand;
 }
@@ -50,6 +56,13 @@ struct Matcher::Profile {
     std::optional<int> trl;
     std::vector<std::string> cooperation;
     std::vector<std::pair<const Concept*, double>> concepts;  // with weight: rarity × mentions
+    // Per source concept, in the same order: its broader concept, narrower concepts and siblings.
+    struct Related {
+        const Concept* broader = nullptr;
+        std::vector<const Concept*> narrower;
+        std::vector<const Concept*> siblings;
+    };
+    std::vector<Related> related;
     std::vector<std::string> sectors;
     std::string region;  // first-level region id
     std::vector<std::pair<std::string, double>> terms;  // distinctive index terms, tf-idf
@@ -103,10 +116,7 @@ void Matcher::add_distinctive_terms(Profile& profile, const std::vector<Token>& 
         if (df == 0) continue;  // a word no document has cannot find a candidate
         profile.terms.emplace_back(term, (1 + std::log(count)) * std::log(1 + documents / df));
     }
-    std::sort(profile.terms.begin(), profile.terms.end(),
-              [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-    if (profile.terms.size() > static_cast<std::size_t>(settings_.distinctive_terms))
-        profile.terms.resize(static_cast<std::size_t>(settings_.distinctive_terms));
+    keep_most_distinctive(profile.terms, static_cast<std::size_t>(settings_.distinctive_terms));
 }
 
 namespace {
@@ -151,15 +161,20 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
     }
     for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
     if (!tags.regions.empty()) profile.region = tags.regions.front().id;
-    const AnalyzedDocument analyzed = AnalyzedDocument::analyze(document, analyzer_);
-    std::vector<Token> tokens = analyzed.title;
-    for (const auto& keyword : analyzed.keywords) tokens.insert(tokens.end(), keyword.begin(), keyword.end());
-    tokens.insert(tokens.end(), analyzed.summary.begin(), analyzed.summary.end());
-    tokens.insert(tokens.end(), analyzed.body.begin(), analyzed.body.end());
-    add_distinctive_terms(profile, tokens);
-    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(document.title + "\n" + document.summary + "\n" +
-                                                                     document.body.substr(0, 4000)),
-                                             index_, static_cast<std::size_t>(settings_.dictionary_words));
+    // The source is indexed: its distinctive terms come from its own term list.
+    Xapian::PostingIterator posting = index_.postlist_begin(layout::boolean_term(layout::id_prefix, id));
+    if (posting != index_.postlist_end(layout::boolean_term(layout::id_prefix, id))) {
+        const Xapian::Document indexed = index_.get_document(*posting);
+        for (auto term = indexed.termlist_begin(); term != indexed.termlist_end(); ++term) {
+            const std::string value = *term;
+            if (!is_word_term(value)) continue;
+            const double df = std::max<double>(1, term.get_termfreq());
+            profile.terms.emplace_back(value, (1 + std::log(term.get_wdf())) * std::log(1 + documents / df));
+        }
+        keep_most_distinctive(profile.terms, static_cast<std::size_t>(settings_.distinctive_terms));
+    }
+    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(document.title + "\n" + document.summary), index_,
+                                             static_cast<std::size_t>(settings_.dictionary_words));
     return profile;
 }
 
@@ -270,45 +285,37 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     candidate.lang = features.lang;
     candidate.trl = features.trl;
     candidate.sectors = features.sectors;
-    const Thesaurus& thesaurus = knowledge_.thesaurus();
-
     // Shared concepts, by rarity, with partial credit through the hierarchy.
     if (!profile.concepts.empty()) {
-        double total = 0, credited = 0;
-        for (const auto& [entry, weight] : profile.concepts) {
+        double total = 0, credited = 0, shared_count = 0;
+        for (std::size_t i = 0; i < profile.concepts.size(); ++i) {
+            const auto& [entry, weight] = profile.concepts[i];
+            const Profile::Related& related = profile.related[i];
             total += weight;
             SharedConcept shared{entry, nullptr, "", 0};
+            auto first_held = [&](const std::vector<const Concept*>& options) -> const Concept* {
+                for (const Concept* option : options)
+                    if (features.concepts.contains(option->id)) return option;
+                return nullptr;
+            };
             if (features.concepts.contains(entry->id)) {
                 shared = {entry, entry, "same", 1.0};
-            } else {
-                const Concept* broader = entry->broader.empty() ? nullptr : thesaurus.find(entry->broader);
-                if (broader && features.concepts.contains(broader->id)) {
-                    shared = {entry, broader, "broader", settings_.concept_related_credit};
-                } else {
-                    for (const Concept* narrower : thesaurus.narrower(entry->id)) {
-                        if (features.concepts.contains(narrower->id)) {
-                            shared = {entry, narrower, "narrower", settings_.concept_related_credit};
-                            break;
-                        }
-                    }
-                    if (!shared.candidate && broader) {
-                        for (const Concept* sibling : thesaurus.narrower(broader->id)) {
-                            if (sibling != entry && features.concepts.contains(sibling->id)) {
-                                shared = {entry, sibling, "sibling", settings_.concept_related_credit / 2};
-                                break;
-                            }
-                        }
-                    }
-                }
+            } else if (related.broader && features.concepts.contains(related.broader->id)) {
+                shared = {entry, related.broader, "broader", settings_.concept_related_credit};
+            } else if (const Concept* narrower = first_held(related.narrower)) {
+                shared = {entry, narrower, "narrower", settings_.concept_related_credit};
+            } else if (const Concept* sibling = first_held(related.siblings)) {
+                shared = {entry, sibling, "sibling", settings_.concept_related_credit / 2};
             }
             if (shared.candidate) {
                 credited += weight * shared.credit;
+                shared_count += shared.credit;
                 candidate.concepts.push_back(shared);
             }
         }
         const double coverage = total > 0 ? credited / total : 0;
         const double evidence = settings_.concept_evidence_saturation > 0
-                                    ? std::min(1.0, credited / settings_.concept_evidence_saturation)
+                                    ? std::min(1.0, shared_count / settings_.concept_evidence_saturation)
                                     : 1.0;
         candidate.components.push_back({"concepts", coverage * evidence, settings_.concepts_weight});
         std::stable_sort(candidate.concepts.begin(), candidate.concepts.end(),
@@ -385,6 +392,17 @@ MatchResult Matcher::run(const MatchRequest& request) {
     if (request.id.empty() == request.text.empty())
         throw InvalidInputError("give either a stored document id or a text to match");
     Profile profile = request.id.empty() ? profile_of_text(request.text, request.kind) : profile_of_stored(request.id);
+
+    const Thesaurus& thesaurus = knowledge_.thesaurus();
+    for (const auto& [entry, weight] : profile.concepts) {
+        Profile::Related related;
+        related.broader = entry->broader.empty() ? nullptr : thesaurus.find(entry->broader);
+        related.narrower = thesaurus.narrower(entry->id);
+        if (related.broader)
+            for (const Concept* sibling : thesaurus.narrower(related.broader->id))
+                if (sibling != entry) related.siblings.push_back(sibling);
+        profile.related.push_back(std::move(related));
+    }
 
     MatchResult result;
     result.source_id = profile.id;

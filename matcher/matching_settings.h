@@ -14,16 +14,16 @@ struct MatchingSettings {
     double region_weight = 0.06;
 
     double concept_related_credit = 0.5;  // a broader, narrower or sibling concept instead of the same one
-    // The concept value is the share of the source's concepts the candidate covers, times the
-    // evidence: the rarity-weighted sum of what is shared, up to this saturation (one rare
-    // concept in common is less evidence than several).
-    double concept_evidence_saturation = 8.0;
+    // The concept value is the share of the source's concepts (rarity-weighted) the candidate
+    // covers, times the evidence: the credited number of shared concepts, up to this
+    // saturation (one concept in common is less evidence than several).
+    double concept_evidence_saturation = 2.0;
     int distinctive_terms = 30;            // the source's own most distinctive terms put in the text query
     int dictionary_words = 8;              // of those outside the thesaurus, how many are dictionary-rendered
     // Text similarity is a candidate's weight over the best candidate's, but never over less
     // than this share of the query's maximum possible weight: a query whose best match is
     // weak keeps low similarities instead of crowning a poor best match with 1.
-    double text_reference_share = 0.3;
+    double text_reference_share = 0.1;
     double sector_related_credit = 0.5;
     double sector_unknown = 0.5;
     double trl_penalty_per_level = 0.25;
