@@ -70,12 +70,19 @@ int run_eval(int argc, char** argv) {
     const EvaluationReport report = evaluate(paths, read_qrels(qrels_path, content.str()));
 
     if (args.flag("json")) {
+        nlohmann::json demands = nlohmann::json::array();
+        for (const auto& outcome : report.demands)
+            demands.push_back({{"id", outcome.id},
+                               {"has_suitable_offer", outcome.has_suitable_offer},
+                               {"top_score", outcome.top_score},
+                               {"no_strong_candidate", outcome.no_strong_candidate}});
         const nlohmann::json out = {{"techbridge", metrics_json(report.techbridge)},
                                     {"baseline_bm25", metrics_json(report.baseline)},
                                     {"no_match_demands", report.no_match_demands},
                                     {"no_match_flagged", report.no_match_flagged},
                                     {"matched_demands", report.matched_demands},
-                                    {"matched_but_flagged", report.matched_but_flagged}};
+                                    {"matched_but_flagged", report.matched_but_flagged},
+                                    {"demands", demands}};
         std::cout << out.dump(2) << '\n';
         return exit_ok;
     }

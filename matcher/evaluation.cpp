@@ -122,6 +122,9 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels) {
         request.target = DocumentKind::offer;
         request.limit = 20;
         const MatchResult result = matcher.match(request);
+        report.demands.push_back({demand, !grades.empty(),
+                                  result.candidates.empty() ? 0.0 : result.candidates.front().score,
+                                  result.no_strong_candidate});
         if (grades.empty()) {
             ++report.no_match_demands;
             report.no_match_flagged += result.no_strong_candidate;

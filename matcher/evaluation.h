@@ -34,7 +34,15 @@ struct MetricSet {
     double recall20 = 0;
 };
 
+struct DemandOutcome {
+    std::string id;
+    bool has_suitable_offer = false;
+    double top_score = 0;
+    bool no_strong_candidate = false;
+};
+
 struct EvaluationReport {
+    std::vector<DemandOutcome> demands;  // every judged demand, in id order
     // "all" and language pairs such as "zh→ru"; for TechBridge and for the baseline.
     std::map<std::string, MetricSet> techbridge;
     std::map<std::string, MetricSet> baseline;

@@ -1,5 +1,9 @@
 #include "matching_settings.h"
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "embedded_file.h"
@@ -67,8 +71,17 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
 }
 
 const MatchingSettings& MatchingSettings::builtin() {
-    static const MatchingSettings settings =
-        parse("corpus/matching.json", embedded_content(matching_data_files(), "corpus/matching.json"));
+    static const MatchingSettings settings = [] {
+        // A settings file given at run time replaces the built-in one (for tuning).
+        if (const char* path = std::getenv("TECHBRIDGE_MATCHING_CONFIG"); path && *path) {
+            std::ifstream input(path, std::ios::binary);
+            if (!input) throw DataError(std::string(path) + ": cannot be read (TECHBRIDGE_MATCHING_CONFIG)");
+            std::ostringstream content;
+            content << input.rdbuf();
+            return parse(path, content.str());
+        }
+        return parse("corpus/matching.json", embedded_content(matching_data_files(), "corpus/matching.json"));
+    }();
     return settings;
 }
 

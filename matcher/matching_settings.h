@@ -40,7 +40,8 @@ struct MatchingSettings {
 
     /// Parses the settings file; throws DataError naming the field at fault.
     static MatchingSettings parse(std::string_view path, std::string_view json);
-    /// The settings compiled into this program (corpus/matching.json).
+    /// The settings compiled into this program (corpus/matching.json), or those of the file
+    /// named by TECHBRIDGE_MATCHING_CONFIG when it is set.
     static const MatchingSettings& builtin();
 };
 

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <cstdio>
@@ -109,6 +110,37 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     REQUIRE(coverage.status == 0);
     CHECK(nlohmann::json::parse(coverage.output)["zh"]["untagged"].size() == 5);
 
+    // Matching from the command line: JSON shape, a whole text, the CSV of match-all, the gap map.
+    const auto matched = run_techbridge("match --db " + db + " --id dem-zh-004 --limit 5 --json");
+    INFO(matched.output);
+    REQUIRE(matched.status == 0);
+    const auto match_json = nlohmann::json::parse(matched.output);
+    CHECK(match_json["id"] == "dem-zh-004");
+    CHECK(match_json["no_strong_candidate"].is_boolean());
+    REQUIRE(match_json["candidates"].size() == 5);
+    for (const auto& candidate : match_json["candidates"]) {
+        CHECK(candidate["kind"] == "offer");
+        for (const char* field : {"id", "lang", "title", "score", "reasons"}) CHECK(candidate.contains(field));
+    }
+    const auto text = run_techbridge("match --db " + db + " --kind demand --json --text " +
+                                     quote("Ищем технологию гидроочистки дизельного топлива до 10 ppm серы"));
+    REQUIRE(text.status == 0);
+    CHECK(nlohmann::json::parse(text.output)["candidates"].size() > 0);
+    CHECK(run_techbridge("match --db " + db + " --text x").status == 2);  // --kind is required with --text
+
+    const auto csv_path = (dir / "matches.csv").string();
+    const auto all = run_techbridge("match-all --db " + db + " --limit 2 --out " + quote(csv_path));
+    REQUIRE(all.status == 0);
+    const std::string csv = read_file(csv_path);
+    CHECK(csv.starts_with("source_id,source_kind,source_lang,rank,candidate_id"));
+    CHECK(std::count(csv.begin(), csv.end(), '\n') > 400);
+
+    const auto landscape = run_techbridge("landscape --db " + db + " --json");
+    REQUIRE(landscape.status == 0);
+    const auto gaps = nlohmann::json::parse(landscape.output);
+    CHECK(gaps["by_sector"].size() > 10);
+    CHECK(gaps["by_region"].size() > 5);
+
     const auto again = run_techbridge("index --db " + db + " " + quote(corpus));
     CHECK(again.status == 0);
     CHECK(again.output.find(" 0 added, 0 updated") != std::string::npos);
@@ -136,7 +168,8 @@ TEST_CASE("CLI: usage errors and help") {
     CHECK(run_techbridge("").status == 2);
     CHECK(run_techbridge("--help").status == 0);
     CHECK(run_techbridge("frobnicate").status == 2);
-    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve", "concepts", "coverage"}) {
+    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve", "concepts", "coverage", "match",
+                                "match-all", "landscape", "eval"}) {
         const auto help = run_techbridge(std::string(command) + " --help");
         CHECK(help.status == 0);
         CHECK(help.output.find("usage: techbridge") != std::string::npos);
@@ -154,4 +187,28 @@ TEST_CASE("CLI: searching a database that was never built says what to do") {
     const auto result = run_techbridge("search --db " + quote((dir / "none").string()) + " сварка");
     CHECK(result.status == 1);
     CHECK(result.output.find("techbridge index") != std::string::npos);
+}
+
+TEST_CASE("CLI: eval on the development gold set reports every metric beside the baseline") {
+    TempDir dir;
+    const std::string db = quote((dir / "db").string());
+    const std::string source = TECHBRIDGE_SOURCE_DIR;
+    REQUIRE(run_techbridge("index --db " + db + " " + quote(corpus) + " " + quote(source + "/tests/eval/demands.jsonl"))
+                .status == 0);
+    const auto evaluated = run_techbridge("eval --db " + db + " --qrels " + quote(source + "/tests/eval/qrels.tsv") + " --json");
+    INFO(evaluated.output);
+    REQUIRE(evaluated.status == 0);
+    const auto report = nlohmann::json::parse(evaluated.output);
+    for (const char* side : {"techbridge", "baseline_bm25"}) {
+        const auto& all = report[side]["all"];
+        CHECK(all["queries"].get<int>() >= 40);
+        for (const char* metric : {"ndcg@10", "mrr", "recall@20"}) {
+            CHECK(all[metric].get<double>() >= 0.0);
+            CHECK(all[metric].get<double>() <= 1.0);
+        }
+    }
+    CHECK(report["techbridge"].contains("zh→ru"));
+    CHECK(report["no_match_demands"].get<int>() >= 10);
+    // Concepts and dictionaries must beat plain same-words search across languages.
+    CHECK(report["techbridge"]["all"]["ndcg@10"].get<double>() > report["baseline_bm25"]["all"]["ndcg@10"].get<double>());
 }
