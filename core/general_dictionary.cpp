@@ -95,7 +95,8 @@ bool read_gzip(const std::filesystem::path& file, std::string& out) {
 }
 
 std::string english_stem(const std::string& word) {
-    static const Xapian::Stem stemmer("english");
+    // Xapian stemmers keep state while stemming: one per thread, as lookups run on many.
+    thread_local const Xapian::Stem stemmer("english");
     return stemmer(word);
 }
 
@@ -272,7 +273,7 @@ std::vector<std::string> GeneralDictionary::chinese_for_english(const std::strin
 }
 
 const std::vector<std::string>& GeneralDictionary::english_for_russian(const std::string& word) const {
-    static const Xapian::Stem russian_stem("russian");
+    thread_local const Xapian::Stem russian_stem("russian");
     return lookup(russian_english_, russian_stem(word));
 }
 

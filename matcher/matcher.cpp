@@ -37,6 +37,9 @@ bool is_word_term(const std::string& term) {
     return !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
+// The keyword baseline queries with this many of the source's words, the matcher with fewer.
+constexpr std::size_t baseline_terms = 200;
+
 void keep_most_distinctive(std::vector<std::pair<std::string, double>>& terms, std::size_t count) {
     std::sort(terms.begin(), terms.end(),
               [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
@@ -93,7 +96,7 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
-            index_.reopen();
+            if (index_.reopen()) rarity_.clear();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index kept changing during matching; try again");
@@ -116,7 +119,7 @@ void Matcher::add_distinctive_terms(Profile& profile, const std::vector<Token>& 
         if (df == 0) continue;  // a word no document has cannot find a candidate
         profile.terms.emplace_back(term, (1 + std::log(count)) * std::log(1 + documents / df));
     }
-    keep_most_distinctive(profile.terms, static_cast<std::size_t>(settings_.distinctive_terms));
+    keep_most_distinctive(profile.terms, baseline_terms);
 }
 
 namespace {
@@ -171,7 +174,7 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
             const double df = std::max<double>(1, term.get_termfreq());
             profile.terms.emplace_back(value, (1 + std::log(term.get_wdf())) * std::log(1 + documents / df));
         }
-        keep_most_distinctive(profile.terms, static_cast<std::size_t>(settings_.distinctive_terms));
+        keep_most_distinctive(profile.terms, baseline_terms);
     }
     profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(document.title + "\n" + document.summary), index_,
                                              static_cast<std::size_t>(settings_.dictionary_words));
@@ -208,9 +211,12 @@ Matcher::Profile Matcher::profile_of_text(const std::string& text, DocumentKind 
 
 Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) {
     std::vector<Xapian::Query> parts;
-    for (const auto& [term, weight] : profile.terms) parts.emplace_back(term);
+    const std::size_t terms = words_only ? profile.terms.size()
+                                         : std::min(profile.terms.size(), static_cast<std::size_t>(settings_.distinctive_terms));
+    for (std::size_t i = 0; i < terms; ++i) parts.emplace_back(profile.terms[i].first);
     if (words_only) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
-    for (const auto& [entry, weight] : profile.concepts) parts.push_back(queries_.concept_query(*entry));
+    // Every indexed document is tagged, so the concepts' own terms find them; labels are not needed.
+    for (const auto& [entry, weight] : profile.concepts) parts.push_back(queries_.concept_terms_query(*entry));
     for (const Token& word : profile.dictionary_words) {
         Xapian::Query rendered = queries_.dictionary_query(word);
         if (!rendered.empty()) parts.push_back(std::move(rendered));
@@ -278,6 +284,13 @@ Matcher::Features Matcher::features_of(const Xapian::Document& document) const {
     return features;
 }
 
+double Matcher::concept_rarity(const std::string& concept_id) const {
+    if (const auto it = rarity_.find(concept_id); it != rarity_.end()) return it->second;
+    const double documents = std::max<double>(1, index_.get_doccount());
+    const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, concept_id)));
+    return rarity_[concept_id] = std::log(1 + documents / df);
+}
+
 MatchCandidate Matcher::score(const Profile& profile, const Features& features, double text_similarity) const {
     MatchCandidate candidate;
     candidate.id = features.id;
@@ -313,7 +326,15 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
                 candidate.concepts.push_back(shared);
             }
         }
-        const double coverage = total > 0 ? credited / total : 0;
+        double coverage = total > 0 ? credited / total : 0;
+        if (settings_.concept_candidate_share > 0 && !features.concepts.empty()) {
+            double theirs = 0, asked = 0;
+            for (const auto& id : features.concepts) theirs += concept_rarity(id);
+            for (const auto& shared : candidate.concepts) asked += concept_rarity(shared.candidate->id) * shared.credit;
+            const double candidate_coverage = theirs > 0 ? std::min(1.0, asked / theirs) : 0;
+            coverage = (1 - settings_.concept_candidate_share) * coverage +
+                       settings_.concept_candidate_share * candidate_coverage;
+        }
         const double evidence = settings_.concept_evidence_saturation > 0
                                     ? std::min(1.0, shared_count / settings_.concept_evidence_saturation)
                                     : 1.0;

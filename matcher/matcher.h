@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -109,6 +110,7 @@ private:
     Xapian::Query candidate_query(const Profile& profile, bool words_only);
     Xapian::Query filter_query(const MatchRequest& request, DocumentKind target);
     Features features_of(const Xapian::Document& document) const;
+    double concept_rarity(const std::string& concept_id) const;
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
 
     Xapian::Database index_;
@@ -119,6 +121,7 @@ private:
     DocumentTagger tagger_;
     QueryBuilder queries_;
     std::string today_;
+    mutable std::unordered_map<std::string, double> rarity_;  // concept id -> log(1 + N/df), per index revision
 };
 
 }  // namespace techbridge

@@ -48,6 +48,7 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
     read("weights", "region", settings.region_weight);
     read("concepts", "related_credit", settings.concept_related_credit);
     read("concepts", "evidence_saturation", settings.concept_evidence_saturation);
+    read("concepts", "candidate_share", settings.concept_candidate_share);
     read_int("text", "distinctive_terms", settings.distinctive_terms);
     read_int("text", "dictionary_words", settings.dictionary_words);
     read("text", "reference_share", settings.text_reference_share);

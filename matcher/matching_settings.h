@@ -18,6 +18,9 @@ struct MatchingSettings {
     // covers, times the evidence: the credited number of shared concepts, up to this
     // saturation (one concept in common is less evidence than several).
     double concept_evidence_saturation = 2.0;
+    // Share of the concept value taken from the candidate's side: how much of what the
+    // candidate is about (rarity-weighted) the source asks for. 0 looks at the source only.
+    double concept_candidate_share = 0.0;
     int distinctive_terms = 30;            // the source's own most distinctive terms put in the text query
     int dictionary_words = 8;              // of those outside the thesaurus, how many are dictionary-rendered
     // Text similarity is a candidate's weight over the best candidate's, but never over less

@@ -94,7 +94,17 @@ Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& term
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
 }
 
+Xapian::Query QueryBuilder::concept_terms_query(const Concept& entry) {
+    if (const auto it = concept_term_queries_.find(entry.id); it != concept_term_queries_.end()) return it->second;
+    std::vector<Xapian::Query> terms;
+    terms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
+    for (const Concept* narrower : knowledge_.thesaurus().narrower(entry.id))
+        terms.emplace_back(layout::boolean_term(layout::concept_prefix, narrower->id));
+    return concept_term_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
 Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
+    if (const auto it = concept_queries_.find(entry.id); it != concept_queries_.end()) return it->second;
     std::vector<Xapian::Query> synonyms;
     synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
     // A document about a narrower concept (hybrid laser-arc welding) is about the broader
@@ -117,7 +127,7 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
             if (term.size() <= layout::max_term_bytes) synonyms.emplace_back(term);
         }
     }
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
+    return concept_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
 Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
@@ -130,6 +140,13 @@ Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
 }
 
 Xapian::Query QueryBuilder::dictionary_query(const Token& word) {
+    const std::string key = std::to_string(static_cast<int>(word.script)) + ":" + word.term;
+    if (const auto it = dictionary_queries_.find(key); it != dictionary_queries_.end()) return it->second;
+    if (dictionary_queries_.size() > 200000) dictionary_queries_.clear();
+    return dictionary_queries_[key] = render_in_other_languages(word);
+}
+
+Xapian::Query QueryBuilder::render_in_other_languages(const Token& word) {
     const GeneralDictionary& dictionary = GeneralDictionary::shared();
     const auto limit = static_cast<std::size_t>(knowledge_.search().max_renderings);
     std::vector<std::string> renderings;

@@ -3,6 +3,7 @@
 // indexed the documents.
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -49,6 +50,9 @@ public:
 
     /// The synonym group of a concept: its term, its narrower concepts and its one-word labels.
     Xapian::Query concept_query(const Concept& entry);
+    /// The lean form for documents that are all tagged: the concept's term and the terms of
+    /// its direct narrower concepts, no labels.
+    Xapian::Query concept_terms_query(const Concept& entry);
     /// A word's general-dictionary renderings in the other languages, weighted down; empty if none.
     Xapian::Query dictionary_query(const Token& word);
 
@@ -56,10 +60,16 @@ private:
     Xapian::Query words_query(std::string_view text, QueryTerms& terms);
     Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
+    Xapian::Query render_in_other_languages(const Token& word);
 
     TextAnalyzer& analyzer_;
     const KnowledgeBase& knowledge_;
     DocumentTagger tagger_;
+    // Built queries depend only on the built-in data, so they are kept: matching thousands of
+    // documents asks for the same concepts and words again and again.
+    std::unordered_map<std::string, Xapian::Query> concept_queries_;
+    std::unordered_map<std::string, Xapian::Query> concept_term_queries_;
+    std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
 };
 
 }  // namespace techbridge
