@@ -4,18 +4,12 @@
 
 #include "document_validation.h"
 #include "errors.h"
+#include "utc_clock.h"
 
 namespace techbridge {
 namespace {
 
-std::string now_utc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
+std::string now_utc() { return utc_now("%Y-%m-%dT%H:%M:%SZ"); }
 
 constexpr const char* schema_v1 = R"sql(
 CREATE TABLE runs (

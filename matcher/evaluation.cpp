@@ -8,40 +8,24 @@
 #include "document_store.h"
 #include "errors.h"
 #include "matcher.h"
+#include "tsv_table.h"
 
 namespace techbridge {
 
 Qrels read_qrels(const std::string& path, std::string_view content) {
+    const TsvTable table = read_tsv(path, content, {"demand_id", "offer_id", "grade"});
+    if (!table.problems.empty()) throw InvalidInputError(table.problems.front().to_string());
     Qrels qrels;
-    std::int64_t line_number = 0;
-    bool header = true;
-    std::size_t begin = 0;
-    while (begin < content.size()) {
-        std::size_t end = content.find('\n', begin);
-        if (end == std::string_view::npos) end = content.size();
-        const std::string_view line = trim(content.substr(begin, end - begin));
-        begin = end + 1;
-        ++line_number;
-        if (line.empty() || line.front() == '#') continue;
-        if (header) {
-            header = false;
-            if (line.starts_with("demand_id")) continue;
-        }
-        std::vector<std::string_view> cells;
-        std::size_t from = 0;
-        while (true) {
-            const std::size_t tab = line.find('\t', from);
-            cells.push_back(trim(line.substr(from, tab == std::string_view::npos ? std::string_view::npos : tab - from)));
-            if (tab == std::string_view::npos) break;
-            from = tab + 1;
-        }
+    for (const auto& row : table.rows) {
         int grade = -1;
-        if (cells.size() == 3) std::from_chars(cells[2].data(), cells[2].data() + cells[2].size(), grade);
-        if (cells.size() != 3 || cells[0].empty() || cells[1].empty() || grade < 0 || grade > 2)
-            throw InvalidInputError(path + ":" + std::to_string(line_number) +
-                                    ": expected demand_id<TAB>offer_id<TAB>grade (0, 1 or 2)");
-        auto& grades = qrels.judgments[std::string(cells[0])];
-        if (cells[1] != "-" && grade > 0) grades[std::string(cells[1])] = grade;
+        const std::string& text = row.cells[2];
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), grade);
+        if (error != std::errc() || end != text.data() + text.size() || grade < 0 || grade > 2 || row.cells[0].empty() ||
+            row.cells[1].empty())
+            throw InvalidInputError(path + ":" + std::to_string(row.line) +
+                                    ": grade: expected demand_id<TAB>offer_id<TAB>grade with grade 0, 1 or 2");
+        auto& grades = qrels.judgments[row.cells[0]];
+        if (row.cells[1] != "-" && grade > 0) grades[row.cells[1]] = grade;
     }
     return qrels;
 }

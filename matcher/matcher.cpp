@@ -12,21 +12,13 @@
 #include "errors.h"
 #include "index_layout.h"
 #include "search_index.h"
+#include "utc_clock.h"
 
 namespace techbridge {
 
 namespace layout = index_layout;
 
 namespace {
-
-std::string current_date() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &utc);
-    return text;
-}
 
 bool has_prefix(const std::string& term, std::string_view prefix) { return term.compare(0, prefix.size(), prefix) == 0; }
 
@@ -91,7 +83,7 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
       settings_(settings),
       tagger_(knowledge_, analyzer_),
       queries_(analyzer_, knowledge_),
-      today_(current_date()) {}
+      today_(utc_now("%Y-%m-%d")) {}
 
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -144,6 +136,15 @@ std::vector<Token> rare_untagged(std::vector<Token> words, const Xapian::Databas
 
 }  // namespace
 
+void Matcher::apply_tags(Profile& profile, const DocumentTags& tags) {
+    for (const auto& mention : tags.concepts) {
+        const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
+        if (entry) profile.concepts.emplace_back(entry, concept_rarity(entry->id) * (1 + std::log(mention.count)));
+    }
+    for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
+    if (!tags.regions.empty()) profile.region = tags.regions.front().id;
+}
+
 Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
     const auto stored = store_.get(id);
     if (!stored) throw InvalidInputError("id: no document with id \"" + id + "\"");
@@ -155,16 +156,9 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
     profile.trl = document.trl;
     profile.cooperation = document.cooperation;
     const DocumentTags tags = store_.tags(id);
-    const double documents = std::max<double>(1, index_.get_doccount());
-    for (const auto& mention : tags.concepts) {
-        const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
-        if (!entry) continue;
-        const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, entry->id)));
-        profile.concepts.emplace_back(entry, std::log(1 + documents / df) * (1 + std::log(mention.count)));
-    }
-    for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
-    if (!tags.regions.empty()) profile.region = tags.regions.front().id;
+    apply_tags(profile, tags);
     // The source is indexed: its distinctive terms come from its own term list.
+    const double documents = std::max<double>(1, index_.get_doccount());
     Xapian::PostingIterator posting = index_.postlist_begin(layout::boolean_term(layout::id_prefix, id));
     if (posting != index_.postlist_end(layout::boolean_term(layout::id_prefix, id))) {
         const Xapian::Document indexed = index_.get_document(*posting);
@@ -194,15 +188,7 @@ Matcher::Profile Matcher::profile_of_text(const std::string& text, DocumentKind 
     profile.lang = document.lang;
     const AnalyzedDocument analyzed = AnalyzedDocument::analyze(document, analyzer_);
     const DocumentTags tags = tagger_.tag(document, analyzed);
-    const double documents = std::max<double>(1, index_.get_doccount());
-    for (const auto& mention : tags.concepts) {
-        const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
-        if (!entry) continue;
-        const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, entry->id)));
-        profile.concepts.emplace_back(entry, std::log(1 + documents / df) * (1 + std::log(mention.count)));
-    }
-    for (const auto& sector : tags.sectors) profile.sectors.push_back(sector.id);
-    if (!tags.regions.empty()) profile.region = tags.regions.front().id;
+    apply_tags(profile, tags);
     add_distinctive_terms(profile, analyzed.body);
     profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(text.substr(0, 8000)), index_,
                                              static_cast<std::size_t>(settings_.dictionary_words));

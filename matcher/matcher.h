@@ -106,6 +106,7 @@ private:
     MatchResult run(const MatchRequest& request);
     Profile profile_of_stored(const std::string& id);
     Profile profile_of_text(const std::string& text, DocumentKind kind);
+    void apply_tags(Profile& profile, const DocumentTags& tags);
     void add_distinctive_terms(Profile& profile, const std::vector<Token>& tokens);
     Xapian::Query candidate_query(const Profile& profile, bool words_only);
     Xapian::Query filter_query(const MatchRequest& request, DocumentKind target);
