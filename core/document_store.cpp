@@ -248,6 +248,15 @@ std::vector<std::string> DocumentStore::ids_pending_index() {
     return ids;
 }
 
+std::vector<std::pair<std::string, std::int64_t>> DocumentStore::revisions_pending_index() {
+    std::vector<std::pair<std::string, std::int64_t>> pending;
+    SqliteStatement query(connection_,
+                          "SELECT id, revision FROM documents WHERE indexed_revision IS NULL OR indexed_revision != revision "
+                          "ORDER BY id");
+    while (query.step()) pending.emplace_back(query.text(0), query.integer(1));
+    return pending;
+}
+
 void DocumentStore::mark_indexed(const std::string& id, std::int64_t revision) {
     SqliteStatement update(connection_, "UPDATE documents SET indexed_revision = ?2 WHERE id = ?1");
     update.bind(1, id).bind(2, revision);

@@ -73,6 +73,8 @@ public:
 
     /// Ids whose current revision the index does not yet hold, and bookkeeping for it.
     std::vector<std::string> ids_pending_index();
+    /// The same with each one's current revision.
+    std::vector<std::pair<std::string, std::int64_t>> revisions_pending_index();
     void mark_indexed(const std::string& id, std::int64_t revision);
     void mark_all_unindexed();
 

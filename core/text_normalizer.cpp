@@ -2,22 +2,29 @@
 
 #include <unicode/uscript.h>
 
+#include <vector>
+
 #include "errors.h"
 
 namespace techbridge {
 namespace {
 
-bool contains_han(const icu::UnicodeString& text) {
-    for (int32_t i = 0; i < text.length();) {
-        const UChar32 c = text.char32At(i);
-        // Below U+2E80 there are no Han characters; skip the script lookup there.
-        if (c >= 0x2E80) {
+// The characters of the Basic Multilingual Plane that Traditional-Simplified changes on
+// their own, found once by asking the transliterator itself, so text already in Simplified
+// characters (most Chinese text here) skips the costly transliteration.
+const std::vector<bool>& traditional_characters(const icu::Transliterator& transliterator) {
+    static const std::vector<bool> changed = [&] {
+        std::vector<bool> table(0x10000, false);
+        for (UChar32 c = 0x3400; c <= 0xFFFF; ++c) {
             UErrorCode status = U_ZERO_ERROR;
-            if (uscript_getScript(c, &status) == USCRIPT_HAN) return true;
+            if (uscript_getScript(c, &status) != USCRIPT_HAN) continue;
+            icu::UnicodeString text(c);
+            transliterator.transliterate(text);
+            if (text != icu::UnicodeString(c)) table[static_cast<std::size_t>(c)] = true;
         }
-        i += U16_LENGTH(c);
-    }
-    return false;
+        return table;
+    }();
+    return changed;
 }
 
 }  // namespace
@@ -41,9 +48,22 @@ icu::UnicodeString TextNormalizer::normalize(std::string_view utf8) const {
     const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString text = nfkc_casefold_->normalize(source, status);
     if (U_FAILURE(status)) throw AnalysisError(std::string("ICU normalisation failed: ") + u_errorName(status));
-    if (contains_han(text)) traditional_to_simplified_->transliterate(text);
+    if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
     text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
     return text;
+}
+
+bool TextNormalizer::has_traditional(const icu::UnicodeString& text) const {
+    const std::vector<bool>* table = nullptr;
+    for (int32_t i = 0; i < text.length();) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        if (c < 0x3400) continue;  // no Han characters below U+3400
+        if (c > 0xFFFF) return true;  // rare supplementary Han: let the transliterator decide
+        if (!table) table = &traditional_characters(*traditional_to_simplified_);
+        if ((*table)[static_cast<std::size_t>(c)]) return true;
+    }
+    return false;
 }
 
 std::string TextNormalizer::normalize_to_utf8(std::string_view utf8) const {

@@ -24,6 +24,8 @@ public:
     std::string normalize_to_utf8(std::string_view utf8) const;
 
 private:
+    bool has_traditional(const icu::UnicodeString& text) const;
+
     const icu::Normalizer2* nfkc_casefold_;
     std::unique_ptr<icu::Transliterator> traditional_to_simplified_;
 };

@@ -44,7 +44,7 @@ std::string IndexSynchronizer::index_version() const {
     return TextAnalyzer::version() + "/" + knowledge_.version() + "/" + std::string(index_layout::revision);
 }
 
-SyncReport IndexSynchronizer::sync() {
+SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const Document*>& in_memory) {
     if (std::filesystem::exists(paths_.index_dir())) {
         const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version()).recorded_version();
         if (recorded && *recorded != index_version()) return rebuild();
@@ -53,16 +53,23 @@ SyncReport IndexSynchronizer::sync() {
     }
 
     SyncReport report;
-    const std::vector<std::string> pending = store_.ids_pending_index();
+    const auto pending = store_.revisions_pending_index();
     SearchIndexWriter writer(paths_.index_dir(), analyzer_, index_version());
     std::vector<IndexedRevision> batch;
-    for (const auto& id : pending) {
-        const auto stored = store_.get(id);
-        if (!stored) continue;
-        const AnalyzedDocument analyzed = AnalyzedDocument::analyze(stored->document, analyzer_);
-        DocumentTags tags = tagger_.tag(stored->document, analyzed);
-        writer.replace(stored->document, analyzed, tags);
-        batch.push_back({id, stored->revision, std::move(tags)});
+    for (const auto& [id, revision] : pending) {
+        std::optional<StoredDocument> stored;
+        const Document* document = nullptr;
+        if (const auto it = in_memory.find(id); it != in_memory.end()) {
+            document = it->second;
+        } else {
+            stored = store_.get(id);
+            if (!stored) continue;
+            document = &stored->document;
+        }
+        const AnalyzedDocument analyzed = AnalyzedDocument::analyze(*document, analyzer_);
+        DocumentTags tags = tagger_.tag(*document, analyzed);
+        writer.replace(*document, analyzed, tags);
+        batch.push_back({id, revision, std::move(tags)});
         ++report.indexed;
         if (batch.size() >= batch_size) {
             writer.commit();

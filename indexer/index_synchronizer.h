@@ -1,6 +1,8 @@
 #pragma once
 // Keeps the Xapian index derived from the SQLite store.
 #include <cstddef>
+#include <string>
+#include <unordered_map>
 
 #include "document_store.h"
 #include "document_tagger.h"
@@ -29,17 +31,19 @@ public:
     /// The version an index built now records: analysis and knowledge data.
     std::string index_version() const;
 
-    /// Indexes what the index lacks.
-    SyncReport sync();
+    /// Indexes what the index lacks. `in_memory` may hold documents the caller has just
+    /// stored (by id), which are then not read back from the store.
+    SyncReport sync(const std::unordered_map<std::string, const Document*>& in_memory = {});
 
     /// Rebuilds the whole index from the store into a new directory and swaps it in,
     /// so readers never see a half-built index.
     SyncReport rebuild();
 
     // Documents per commit. Each Xapian commit merges the batch's postings into the index; Xapian
-    // itself flushes every 10,000 documents by default. Work after the last commit is redone by
+    // itself flushes every 10,000 documents by default, so committing more often only adds merges.
+    // Work after the last commit is redone by
     // the next run, so a larger batch costs only repeated work after a crash.
-    static constexpr std::size_t batch_size = 5000;
+    static constexpr std::size_t batch_size = 10000;
 
 private:
     const StoragePaths& paths_;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "document_validation.h"
 #include "errors.h"
@@ -149,7 +150,9 @@ IngestionReport Ingestion::run(const std::vector<fs::path>& inputs) {
 
     TextAnalyzer analyzer;
     IndexSynchronizer synchronizer(paths_, store, analyzer, options_.progress);
-    report.indexed = synchronizer.sync().indexed;
+    std::unordered_map<std::string, const Document*> stored_now;
+    for (const auto& entry : accepted) stored_now.emplace(entry.document.id, &entry.document);
+    report.indexed = synchronizer.sync(stored_now).indexed;
 
     report.summary.status = "completed";
     store.finish_run(run_id, report.summary);
