@@ -3,7 +3,7 @@
 // segmentation + Xapian::TermGenerator writing the same texts to a Xapian database
 // with no store. Prints documents/s, MB/s and the ratio of the two.
 //
-//   build/bench/index_throughput [--docs N] [--bytes B] [--corpus DIR]
+//   build/bench/index_throughput [--docs N] [--bytes B] [--corpus DIR] [--keep]
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -80,8 +80,15 @@ double run_pipeline(const fs::path& jsonl, const fs::path& dir) {
 int main(int argc, char** argv) {
     std::size_t count = 20000;
     std::size_t bytes = 1500;
+    bool keep = false;
     fs::path corpus = fs::path(TECHBRIDGE_SOURCE_DIR) / "corpus" / "documents";
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; i += 2) {
+        if (!std::strcmp(argv[i], "--keep")) {
+            keep = true;  // leave the two databases for inspection
+            --i;
+            continue;
+        }
+        if (i + 1 >= argc) break;
         if (!std::strcmp(argv[i], "--docs")) count = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--bytes")) bytes = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--corpus")) corpus = argv[i + 1];
@@ -109,7 +116,8 @@ int main(int argc, char** argv) {
 
     const double reference = run_reference(docs, work / "reference-index");
     const double pipeline = run_pipeline(jsonl, work / "pipeline-db");
-    fs::remove_all(work);
+    if (keep) std::printf("databases kept in %s\n", work.c_str());
+    else fs::remove_all(work);
 
     std::printf("documents: %zu (zh/ru/en in turn), text: %.1f MB, body target %zu bytes\n", count, text_mb, bytes);
     std::printf("reference (ICU segmentation + TermGenerator, no store): %8.0f docs/s %6.2f MB/s  (%.2f s)\n",
