@@ -94,6 +94,13 @@ constexpr const char* select_columns =
 
 }  // namespace
 
+SqliteStatement& DocumentStore::prepared(const char* sql) {
+    auto& statement = statements_[sql];
+    if (!statement) statement = std::make_unique<SqliteStatement>(connection_, sql);
+    else statement->reset();
+    return *statement;
+}
+
 DocumentStore::DocumentStore(const std::filesystem::path& file) : connection_(file) {
     connection_.execute("PRAGMA journal_mode=WAL");
     connection_.execute("PRAGMA synchronous=NORMAL");
@@ -123,24 +130,27 @@ PutOutcome DocumentStore::put(const Document& document, const DocumentSource& so
     const std::string json = document.to_json().dump();
     const std::string now = now_utc();
 
-    SqliteStatement existing(connection_, "SELECT doc_json, lang_detected, revision FROM documents WHERE id = ?1");
+    SqliteStatement& existing = prepared("SELECT doc_json, lang_detected, revision FROM documents WHERE id = ?1");
     existing.bind(1, document.id);
     const bool exists = existing.step();
     std::int64_t revision = 0;
     if (exists) {
-        if (existing.text(0) == json && (existing.integer(1) != 0) == document.lang_detected)
-            return PutOutcome::unchanged;
+        const bool same = existing.text(0) == json && (existing.integer(1) != 0) == document.lang_detected;
         revision = existing.integer(2) + 1;
+        existing.reset();
+        if (same) return PutOutcome::unchanged;
         keep_in_history(document.id, run_id, now);
     } else {
         // A document removed earlier comes back with the revision after its last one in history.
-        SqliteStatement last(connection_, "SELECT COALESCE(MAX(revision), 0) + 1 FROM document_history WHERE id = ?1");
+        existing.reset();
+        SqliteStatement& last = prepared("SELECT COALESCE(MAX(revision), 0) + 1 FROM document_history WHERE id = ?1");
         last.bind(1, document.id);
         last.step();
         revision = last.integer(0);
+        last.reset();
     }
 
-    SqliteStatement upsert(connection_,
+    SqliteStatement& upsert = prepared(
                            "INSERT INTO documents (id, kind, lang, lang_detected, title, doc_json, source_path, "
                            "source_line, source_raw, revision, run_id, created_at, updated_at) "
                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12) "
@@ -164,7 +174,7 @@ PutOutcome DocumentStore::put(const Document& document, const DocumentSource& so
 }
 
 void DocumentStore::keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now) {
-    SqliteStatement keep(connection_,
+    SqliteStatement& keep = prepared(
                          "INSERT OR REPLACE INTO document_history (id, revision, doc_json, source_path, source_line, "
                          "source_raw, run_id, replaced_at, replaced_by_run) SELECT id, revision, doc_json, "
                          "source_path, source_line, source_raw, run_id, ?2, ?3 FROM documents WHERE id = ?1");
@@ -258,7 +268,7 @@ std::vector<std::pair<std::string, std::int64_t>> DocumentStore::revisions_pendi
 }
 
 void DocumentStore::mark_indexed(const std::string& id, std::int64_t revision) {
-    SqliteStatement update(connection_, "UPDATE documents SET indexed_revision = ?2 WHERE id = ?1");
+    SqliteStatement& update = prepared("UPDATE documents SET indexed_revision = ?2 WHERE id = ?1");
     update.bind(1, id).bind(2, revision);
     update.run();
 }
@@ -313,25 +323,26 @@ void DocumentStore::set_meta(const std::string& key, const std::string& value) {
 namespace techbridge {
 
 void DocumentStore::replace_tags(const std::string& id, const DocumentTags& tags) {
-    for (const char* table : {"document_concepts", "document_sectors", "document_regions"}) {
-        SqliteStatement erase(connection_, std::string("DELETE FROM ") + table + " WHERE doc_id = ?1");
+    for (const char* sql : {"DELETE FROM document_concepts WHERE doc_id = ?1", "DELETE FROM document_sectors WHERE doc_id = ?1",
+                            "DELETE FROM document_regions WHERE doc_id = ?1"}) {
+        SqliteStatement& erase = prepared(sql);
         erase.bind(1, id);
         erase.run();
     }
-    SqliteStatement concept_row(connection_,
-                                "INSERT INTO document_concepts (doc_id, concept_id, mentions) VALUES (?1, ?2, ?3)");
+    SqliteStatement& concept_row =
+        prepared("INSERT INTO document_concepts (doc_id, concept_id, mentions) VALUES (?1, ?2, ?3)");
     for (const auto& mention : tags.concepts) {
         concept_row.bind(1, id).bind(2, mention.concept_id).bind(3, std::int64_t{mention.count});
         concept_row.run();
     }
-    SqliteStatement sector_row(connection_,
-                               "INSERT OR IGNORE INTO document_sectors (doc_id, sector_id, provenance) VALUES (?1, ?2, ?3)");
+    SqliteStatement& sector_row =
+        prepared("INSERT OR IGNORE INTO document_sectors (doc_id, sector_id, provenance) VALUES (?1, ?2, ?3)");
     for (const auto& sector : tags.sectors) {
         sector_row.bind(1, id).bind(2, sector.id).bind(3, to_string(sector.provenance));
         sector_row.run();
     }
-    SqliteStatement region_row(connection_,
-                               "INSERT OR IGNORE INTO document_regions (doc_id, region_id, provenance) VALUES (?1, ?2, ?3)");
+    SqliteStatement& region_row =
+        prepared("INSERT OR IGNORE INTO document_regions (doc_id, region_id, provenance) VALUES (?1, ?2, ?3)");
     for (const auto& region : tags.regions) {
         region_row.bind(1, id).bind(2, region.id).bind(3, to_string(region.provenance));
         region_row.run();

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -95,12 +97,16 @@ public:
     void set_meta(const std::string& key, const std::string& value);
 
 private:
+    /// A statement prepared once per store and reset for reuse (ingestion runs the same few
+    /// statements for every document).
+    SqliteStatement& prepared(const char* sql);
     void migrate();
     /// Copies the current version of `id` into document_history before it is replaced or removed.
     void keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now);
     StoredDocument read_row(SqliteStatement& row);
 
     SqliteConnection connection_;
+    std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> statements_;
 };
 
 }  // namespace techbridge
