@@ -67,6 +67,14 @@ std::vector<const Region*> DocumentTagger::regions_in(std::string_view text) {
     return regions_in(analyzer_.analyze(text));
 }
 
+const Region* DocumentTagger::resolve_region(std::string_view text) {
+    const RegionGazetteer& regions = knowledge().regions();
+    if (const Region* region = regions.first_level(text)) return region;
+    for (const Region* mentioned : regions_in(text))
+        if (const Region* region = regions.first_level(mentioned->id)) return region;
+    return nullptr;
+}
+
 std::vector<const Region*> DocumentTagger::regions_in(const std::vector<Token>& tokens) const {
     std::vector<const Region*> out;
     if (tokens.empty()) return out;
@@ -148,13 +156,8 @@ DocumentTags DocumentTagger::tag(const Document& document, const AnalyzedDocumen
     // Region: as stated (an id or a place name) when it resolves, otherwise the
     // first-level region the document mentions most, the organisation counting most.
     if (!document.region.empty()) {
-        const Region* stated = kb.regions().first_level(document.region);
-        if (!stated) {
-            for (const Region* mentioned : regions_in(document.region)) {
-                if ((stated = kb.regions().first_level(mentioned->id))) break;
-            }
-        }
-        if (stated) tags.regions.push_back({stated->id, Provenance::stated});
+        if (const Region* stated = resolve_region(document.region))
+            tags.regions.push_back({stated->id, Provenance::stated});
     }
     if (tags.regions.empty()) {
         std::map<std::string, double> scores;

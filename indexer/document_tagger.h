@@ -49,6 +49,9 @@ public:
     std::vector<ConceptCount> concepts_in(std::string_view text);
     /// Places mentioned in `text`, in order of mention.
     std::vector<const Region*> regions_in(std::string_view text);
+    /// The province or federal subject a region field or filter names: an id ("RU-KHA",
+    /// "harbin") or a place name in any language ("Хабаровск", "哈尔滨"); nullptr if none.
+    const Region* resolve_region(std::string_view text);
 
     /// The words of `text` that no concept label covers (stop-words, numbers and codes
     /// left out): what the thesaurus misses, and what a dictionary may still bridge.

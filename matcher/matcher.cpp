@@ -10,6 +10,7 @@
 
 #include "document_validation.h"
 #include "errors.h"
+#include "filter_terms.h"
 #include "index_layout.h"
 #include "search_index.h"
 #include "utc_clock.h"
@@ -215,18 +216,8 @@ Xapian::Query Matcher::filter_query(const MatchRequest& request, DocumentKind ta
     filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(target)));
     const MatchFilters& f = request.filters;
     if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
-    if (!f.sector.empty()) {
-        const auto sector = knowledge_.sectors().resolve(f.sector);
-        if (!sector) throw InvalidInputError("sector: unknown sector \"" + f.sector + "\"");
-        filters.emplace_back(layout::boolean_term(layout::sector_prefix, *sector));
-    }
-    if (!f.region.empty()) {
-        const Region* region = knowledge_.regions().first_level(f.region);
-        for (const Region* named : region ? std::vector<const Region*>{} : tagger_.regions_in(f.region))
-            if ((region = knowledge_.regions().first_level(named->id))) break;
-        if (!region) throw InvalidInputError("region: unknown region \"" + f.region + "\"");
-        filters.emplace_back(layout::boolean_term(layout::region_prefix, region->id));
-    }
+    if (!f.sector.empty()) filters.push_back(sector_filter(knowledge_, f.sector));
+    if (!f.region.empty()) filters.push_back(region_filter(tagger_, f.region));
     if (!f.cooperation.empty()) {
         const auto& types = cooperation_types();
         if (std::find(types.begin(), types.end(), f.cooperation) == types.end())

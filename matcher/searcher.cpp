@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "errors.h"
+#include "filter_terms.h"
 #include "index_layout.h"
 #include "search_index.h"
 
@@ -32,23 +33,8 @@ std::vector<Xapian::Query> Searcher::filter_terms(const SearchFilters& f) {
     std::vector<Xapian::Query> filters;
     if (f.kind) filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(*f.kind)));
     if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
-    if (!f.sector.empty()) {
-        const auto sector = knowledge_.sectors().resolve(f.sector);
-        if (!sector)
-            throw InvalidInputError("sector: unknown sector \"" + f.sector +
-                                    "\"; use a sector id or an ISIC or OKVED2 code");
-        filters.emplace_back(layout::boolean_term(layout::sector_prefix, *sector));
-    }
-    if (!f.region.empty()) {
-        const Region* region = knowledge_.regions().first_level(f.region);
-        for (const Region* named : region ? std::vector<const Region*>{} : tagger_.regions_in(f.region)) {
-            if ((region = knowledge_.regions().first_level(named->id))) break;
-        }
-        if (!region)
-            throw InvalidInputError("region: unknown region \"" + f.region +
-                                    "\"; use a province or federal subject code such as CN-HL or RU-KHA, or its name");
-        filters.emplace_back(layout::boolean_term(layout::region_prefix, region->id));
-    }
+    if (!f.sector.empty()) filters.push_back(sector_filter(knowledge_, f.sector));
+    if (!f.region.empty()) filters.push_back(region_filter(tagger_, f.region));
     return filters;
 }
 
