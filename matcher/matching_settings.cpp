@@ -4,10 +4,10 @@
 #include <fstream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 
 #include "embedded_file.h"
 #include "errors.h"
+#include "settings_reader.h"
 
 namespace techbridge {
 
@@ -15,31 +15,7 @@ std::span<const EmbeddedFile> matching_data_files();
 
 MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view text) {
     MatchingSettings settings;
-    const std::string file(path);
-    nlohmann::json json;
-    try {
-        json = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& error) {
-        throw DataError(file + ": not valid JSON: " + error.what());
-    }
-    auto read = [&](const char* section, const char* key, double& target) {
-        const nlohmann::json* object = &json;
-        if (*section) {
-            if (!json.contains(section)) return;
-            object = &json[section];
-        }
-        if (!object->is_object() || !object->contains(key)) return;
-        const auto& value = (*object)[key];
-        if (!value.is_number() || value.get<double>() < 0)
-            throw DataError(file + ": " + (*section ? std::string(section) + "." : "") + key +
-                            ": must be a number of at least 0");
-        target = value.get<double>();
-    };
-    auto read_int = [&](const char* section, const char* key, int& target) {
-        double value = target;
-        read(section, key, value);
-        target = static_cast<int>(value);
-    };
+    const SettingsReader read(path, text);
     read("weights", "concepts", settings.concepts_weight);
     read("weights", "text", settings.text_weight);
     read("weights", "sector", settings.sector_weight);
@@ -49,8 +25,8 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
     read("concepts", "related_credit", settings.concept_related_credit);
     read("concepts", "evidence_saturation", settings.concept_evidence_saturation);
     read("concepts", "candidate_share", settings.concept_candidate_share);
-    read_int("text", "distinctive_terms", settings.distinctive_terms);
-    read_int("text", "dictionary_words", settings.dictionary_words);
+    read("text", "distinctive_terms", settings.distinctive_terms);
+    read("text", "dictionary_words", settings.dictionary_words);
     read("text", "reference_share", settings.text_reference_share);
     read("sector", "related_credit", settings.sector_related_credit);
     read("sector", "unknown", settings.sector_unknown);
@@ -64,10 +40,10 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
     read("region", "unknown", settings.region_unknown);
     read("", "expired_factor", settings.expired_factor);
     read("", "no_strong_candidate_below", settings.no_strong_candidate_below);
-    read_int("", "candidates_rescored", settings.candidates_rescored);
+    read("", "candidates_rescored", settings.candidates_rescored);
     const double total = settings.concepts_weight + settings.text_weight + settings.sector_weight +
                          settings.trl_weight + settings.cooperation_weight + settings.region_weight;
-    if (total <= 0) throw DataError(file + ": weights: at least one weight must be above 0");
+    if (total <= 0) throw DataError(std::string(path) + ": weights: at least one weight must be above 0");
     return settings;
 }
 
