@@ -5,6 +5,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "document_validation.h"
 #include "evaluation.h"
 #include "knowledge_base.h"
 #include "landscape.h"
@@ -16,14 +17,15 @@ namespace {
 
 const CommandSpec eval_spec{
     "eval",
-    "usage: techbridge eval --db DIR --qrels FILE [--json]\n"
+    "usage: techbridge eval --db DIR --qrels FILE [--as-of YYYY-MM-DD] [--json]\n"
     "\n"
     "Measures match quality against judged relevance: nDCG@10, MRR and Recall@20 overall\n"
     "and per language pair (zh→ru, zh→en, en→ru, ...), beside a plain same-language BM25\n"
     "baseline, and how often demands without a suitable offer get \"no strong candidate\".\n"
     "The judged demands must be indexed in DIR (e.g. tests/eval/demands.jsonl).\n"
-    "FILE: demand_id<TAB>offer_id<TAB>grade lines (2 solves, 1 partly; offer \"-\" grade 0: none).\n",
-    {"db", "qrels"},
+    "FILE: demand_id<TAB>offer_id<TAB>grade lines (2 solves, 1 partly; offer \"-\" grade 0: none).\n"
+    "Judgments are about technology, not dates: offers count as expired only with --as-of.\n",
+    {"db", "qrels", "as-of"},
     {"json"}};
 
 const CommandSpec landscape_spec{
@@ -67,7 +69,11 @@ int run_eval(int argc, char** argv) {
     if (!input) throw Error("cannot read " + qrels_path);
     std::ostringstream content;
     content << input.rdbuf();
-    const EvaluationReport report = evaluate(paths, read_qrels(qrels_path, content.str()));
+    EvaluationOptions options;
+    options.as_of = args.value("as-of").value_or("");
+    if (!options.as_of.empty() && !is_iso_date(options.as_of))
+        throw UsageError("--as-of must be a date like 2026-05-31, got \"" + options.as_of + "\"");
+    const EvaluationReport report = evaluate(paths, read_qrels(qrels_path, content.str()), options);
 
     if (args.flag("json")) {
         nlohmann::json demands = nlohmann::json::array();
@@ -75,7 +81,8 @@ int run_eval(int argc, char** argv) {
             demands.push_back({{"id", outcome.id},
                                {"has_suitable_offer", outcome.has_suitable_offer},
                                {"top_score", outcome.top_score},
-                               {"no_strong_candidate", outcome.no_strong_candidate}});
+                               {"no_strong_candidate", outcome.no_strong_candidate},
+                               {"ndcg@10", outcome.ndcg10}});
         const nlohmann::json out = {{"techbridge", metrics_json(report.techbridge)},
                                     {"baseline_bm25", metrics_json(report.baseline)},
                                     {"no_match_demands", report.no_match_demands},

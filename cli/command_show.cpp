@@ -4,6 +4,7 @@
 #include "commands.h"
 #include <algorithm>
 
+#include "document_json.h"
 #include "document_store.h"
 #include "general_dictionary.h"
 #include "knowledge_base.h"
@@ -47,26 +48,12 @@ int run_show(int argc, char** argv) {
         std::cerr << "techbridge show: no document with id \"" << id << "\"\n";
         return exit_failure;
     }
-    nlohmann::json out = stored->document.to_json();
     const DocumentTags tags = store.tags(id);
-    nlohmann::json tag_json = {{"concepts", nlohmann::json::array()},
-                               {"sectors", nlohmann::json::array()},
-                               {"regions", nlohmann::json::array()}};
-    for (const auto& mention : tags.concepts)
-        tag_json["concepts"].push_back({{"id", mention.concept_id}, {"mentions", mention.count}});
-    for (const auto& sector : tags.sectors)
-        tag_json["sectors"].push_back({{"id", sector.id}, {"provenance", to_string(sector.provenance)}});
-    for (const auto& region : tags.regions)
-        tag_json["regions"].push_back({{"id", region.id}, {"provenance", to_string(region.provenance)}});
     if (args.flag("json")) {
-        out["tags"] = tag_json;
-        out["lang_detected"] = stored->document.lang_detected;
-        out["source"] = {{"path", stored->source.path}, {"line", stored->source.line}};
-        out["revision"] = stored->revision;
-        out["updated_at"] = stored->updated_at;
-        std::cout << out.dump(2) << '\n';
+        std::cout << to_json(*stored, tags, KnowledgeBase::builtin()).dump(2) << '\n';
         return exit_ok;
     }
+    const nlohmann::json out = stored->document.to_json();
     for (const auto& [key, value] : out.items()) {
         if (key == "body") continue;
         std::cout << key << ": " << (value.is_string() ? value.get<std::string>() : value.dump()) << '\n';

@@ -6,6 +6,26 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
+namespace {
+
+std::string facet_lines(const Document& document, const DocumentTags& tags) {
+    std::string out;
+    auto add = [&out](std::string_view facet, std::string_view value) {
+        if (!out.empty()) out.push_back(layout::facet_separator);
+        out.append(facet).push_back(':');
+        out.append(value);
+    };
+    add("kind", to_string(document.kind));
+    add("lang", to_string(document.lang));
+    for (const auto& sector : tags.sectors) add("sector", sector.id);
+    for (const auto& region : tags.regions) add("region", region.id);
+    if (document.trl) add("trl", std::to_string(*document.trl));
+    for (const auto& type : document.cooperation) add("cooperation", type);
+    return out;
+}
+
+}  // namespace
+
 void DocumentTermGenerator::index_tokens(Xapian::Document& out, const std::vector<Token>& tokens,
                                          Xapian::termcount weight) {
     if (tokens.empty()) return;
@@ -45,6 +65,7 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     if (document.trl) out.add_value(layout::trl_slot, Xapian::sortable_serialise(*document.trl));
     if (!document.published.empty()) out.add_value(layout::published_slot, document.published);
     if (!document.expires.empty()) out.add_value(layout::expires_slot, document.expires);
+    out.add_value(layout::facets_slot, facet_lines(document, tags));
 
     index_tokens(out, analyzed.title, layout::title_weight);
     for (const auto& keyword : analyzed.keywords) index_tokens(out, keyword, layout::keyword_weight);

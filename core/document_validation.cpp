@@ -118,16 +118,7 @@ public:
     std::string date(const std::string& field) {
         std::string value = text(field);
         if (value.empty()) return value;
-        // YYYY-MM-DD, and a day that exists.
-        bool valid = value.size() == 10 && value[4] == '-' && value[7] == '-';
-        for (std::size_t i = 0; valid && i < value.size(); ++i)
-            valid = i == 4 || i == 7 || (value[i] >= '0' && value[i] <= '9');
-        if (valid) {
-            const std::chrono::year_month_day day{std::chrono::year{std::stoi(value.substr(0, 4))},
-                                                  std::chrono::month{static_cast<unsigned>(std::stoi(value.substr(5, 2)))},
-                                                  std::chrono::day{static_cast<unsigned>(std::stoi(value.substr(8, 2)))}};
-            valid = day.ok();
-        }
+        const bool valid = is_iso_date(value);
         if (!valid) {
             problem(field, "must be a date written YYYY-MM-DD, got \"" + value + "\"");
             return {};
@@ -150,6 +141,21 @@ bool is_valid_sector_code(std::string_view code) {
 }
 
 }  // namespace
+
+bool is_iso_date(std::string_view value) {
+    bool valid = value.size() == 10 && value[4] == '-' && value[7] == '-';
+    for (std::size_t i = 0; valid && i < value.size(); ++i)
+        valid = i == 4 || i == 7 || (value[i] >= '0' && value[i] <= '9');
+    if (!valid) return false;
+    auto number = [&](std::size_t from, std::size_t length) {
+        unsigned out = 0;
+        for (std::size_t i = from; i < from + length; ++i) out = out * 10 + static_cast<unsigned>(value[i] - '0');
+        return out;
+    };
+    const std::chrono::year_month_day day{std::chrono::year{static_cast<int>(number(0, 4))},
+                                          std::chrono::month{number(5, 2)}, std::chrono::day{number(8, 2)}};
+    return day.ok();
+}
 
 bool is_valid_document_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;

@@ -33,6 +33,9 @@ struct DocumentLimits {
 /// string. Fields the contract does not know are kept in `extra`.
 DocumentParse parse_document(const nlohmann::json& record, const DocumentLimits& limits = {});
 
+/// True for a date written YYYY-MM-DD that exists on the calendar.
+bool is_iso_date(std::string_view value);
+
 /// True for ids of the form [A-Za-z0-9._:-]{1,64}.
 bool is_valid_document_id(std::string_view id);
 

@@ -16,7 +16,7 @@ inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
 // Bump when the layout below changes: every index must then be rebuilt.
-inline constexpr std::string_view revision = "l2";
+inline constexpr std::string_view revision = "l3";
 
 // Cooperation types the document offers or seeks ("XKlicense").
 inline constexpr std::string_view cooperation_prefix = "XK";
@@ -28,6 +28,10 @@ inline constexpr std::string_view stem_prefix = "Z";
 inline constexpr Xapian::valueno trl_slot = 0;        // sortable_serialise(trl)
 inline constexpr Xapian::valueno published_slot = 1;  // "YYYY-MM-DD"
 inline constexpr Xapian::valueno expires_slot = 2;    // "YYYY-MM-DD"
+// What search results are counted by: "facet:value" lines (kind, lang, sector, region,
+// trl, cooperation), read per match without touching the term list.
+inline constexpr Xapian::valueno facets_slot = 3;
+inline constexpr char facet_separator = '\n';
 
 // Within-document frequency added per occurrence, so a word in the title counts
 // more than the same word in the body.

@@ -24,6 +24,15 @@ constexpr std::uintmax_t max_markdown_bytes = 16u << 20;
 bool is_markdown(const fs::path& path) { return path.extension() == ".md" || path.extension() == ".markdown"; }
 bool is_json_lines(const fs::path& path) { return path.extension() == ".jsonl"; }
 
+SourceFileContent read_content(const std::string& name, const std::string& content) {
+    if (is_json_lines(name)) {
+        std::istringstream input(content);
+        return read_json_lines(name, input);
+    }
+    if (content.size() > max_markdown_bytes) return {{}, {{name, 0, "file", "too large for one Markdown document (limit 16 MiB)"}}};
+    return read_markdown_document(name, content);
+}
+
 SourceFileContent read_file(const fs::path& path) {
     const std::string name = path.string();
     std::ifstream input(path, std::ios::binary);
@@ -78,49 +87,71 @@ std::vector<fs::path> Ingestion::collect_files(const std::vector<fs::path>& inpu
 }
 
 IngestionReport Ingestion::run(const std::vector<fs::path>& inputs) {
-    IngestionReport report;
     const auto files = collect_files(inputs);
-    report.files = files.size();
-
-    // Read and validate everything first: --strict needs the verdict before storing.
-    struct Accepted {
-        Document document;
-        DocumentSource source;
-    };
-    std::vector<Accepted> accepted;
-    std::map<std::string, std::string> first_seen;  // id -> "file:line"
-    const SectorTaxonomy& sectors = KnowledgeBase::builtin().sectors();
+    Validation validation;
     for (std::size_t i = 0; i < files.size(); ++i) {
-        SourceFileContent content = read_file(files[i]);
-        report.rejected.insert(report.rejected.end(), content.problems.begin(), content.problems.end());
-        for (auto& record : content.records) {
-            ++report.records;
-            DocumentParse parsed = parse_document(record.fields);
-            for (const auto& code : parsed.document.sectors) {
-                if (!sectors.resolve(code))
-                    parsed.problems.push_back({"sectors", "unknown sector \"" + code +
-                                                              "\": use a sector id from corpus/sectors.tsv or an "
-                                                              "ISIC or OKVED2 code it covers"});
-            }
-            if (parsed.ok()) {
-                const std::string where = record.path + ":" + std::to_string(record.line);
-                const auto [it, fresh] = first_seen.emplace(parsed.document.id, where);
-                if (!fresh) parsed.problems.push_back({"id", "duplicate id \"" + parsed.document.id +
-                                                                 "\", first seen at " + it->second});
-            }
-            if (!parsed.ok()) {
-                for (const auto& problem : parsed.problems)
-                    report.rejected.push_back({record.path, line_of(record, problem.field), problem.field, problem.message});
-                ++report.summary.rejected;
-                continue;
-            }
-            accepted.push_back({std::move(parsed.document), {record.path, record.line, std::move(record.raw)}});
-        }
-        // A file-level problem (unreadable file, bad header, bad JSON line) rejects a record too.
-        report.summary.rejected += static_cast<std::int64_t>(content.problems.size());
+        validate(read_file(files[i]), validation);
         if (options_.progress) options_.progress("reading", i + 1, files.size());
     }
+    validation.report.files = files.size();
+    return store(std::move(validation));
+}
 
+IngestionReport Ingestion::check_upload(const std::string& name, const std::string& content) {
+    if (!is_markdown(name) && !is_json_lines(name))
+        throw InvalidInputError(name + ": not a document file; use .md (one document) or .jsonl");
+    Validation validation;
+    validate(read_content(name, content), validation);
+    validation.report.files = 1;
+    validation.report.stored = false;
+    return std::move(validation.report);
+}
+
+IngestionReport Ingestion::run_upload(const std::string& name, const std::string& content) {
+    if (!is_markdown(name) && !is_json_lines(name))
+        throw InvalidInputError(name + ": not a document file; use .md (one document) or .jsonl");
+    Validation validation;
+    validate(read_content(name, content), validation);
+    validation.report.files = 1;
+    return store(std::move(validation));
+}
+
+void Ingestion::validate(SourceFileContent content, Validation& validation) const {
+    IngestionReport& report = validation.report;
+    const SectorTaxonomy& sectors = KnowledgeBase::builtin().sectors();
+    report.rejected.insert(report.rejected.end(), content.problems.begin(), content.problems.end());
+    for (auto& record : content.records) {
+        ++report.records;
+        DocumentParse parsed = parse_document(record.fields);
+        for (const auto& code : parsed.document.sectors) {
+            if (!sectors.resolve(code))
+                parsed.problems.push_back({"sectors", "unknown sector \"" + code +
+                                                          "\": use a sector id from corpus/sectors.tsv or an "
+                                                          "ISIC or OKVED2 code it covers"});
+        }
+        if (parsed.ok()) {
+            const std::string where = record.path + ":" + std::to_string(record.line);
+            const auto [it, fresh] = validation.first_seen.emplace(parsed.document.id, where);
+            if (!fresh) parsed.problems.push_back({"id", "duplicate id \"" + parsed.document.id +
+                                                             "\", first seen at " + it->second});
+        }
+        if (!parsed.ok()) {
+            for (const auto& problem : parsed.problems)
+                report.rejected.push_back({record.path, line_of(record, problem.field), problem.field, problem.message});
+            ++report.summary.rejected;
+            continue;
+        }
+        const Document& document = parsed.document;
+        report.valid.push_back({record.path, record.line, document.id, document.kind, document.lang, document.title});
+        validation.accepted.push_back({std::move(parsed.document), {record.path, record.line, std::move(record.raw)}});
+    }
+    // A file-level problem (unreadable file, bad header, bad JSON line) rejects a record too.
+    report.summary.rejected += static_cast<std::int64_t>(content.problems.size());
+}
+
+IngestionReport Ingestion::store(Validation validation) {
+    IngestionReport& report = validation.report;
+    auto& accepted = validation.accepted;
     DocumentStore store = open_store(paths_);
     const std::int64_t run_id = store.begin_run(options_.command);
     for (const auto& problem : report.rejected)

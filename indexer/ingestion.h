@@ -1,6 +1,7 @@
 #pragma once
 // Turns input files into stored, indexed documents.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -17,11 +18,22 @@ struct IngestionOptions {
     std::string command = "index";  // recorded with the run
 };
 
+/// A record that passed validation, as the report lists it.
+struct ValidRecord {
+    std::string path;
+    std::int64_t line = 0;
+    std::string id;
+    DocumentKind kind = DocumentKind::offer;
+    Language lang = Language::en;
+    std::string title;
+};
+
 struct IngestionReport {
     std::size_t files = 0;
     std::size_t records = 0;
     IngestionRunSummary summary;
     std::vector<SourceProblem> rejected;  // one entry per problem, in file order
+    std::vector<ValidRecord> valid;       // in file order
     std::size_t indexed = 0;
     bool stored = true;  // false when --strict refused the run
 };
@@ -39,10 +51,28 @@ public:
 
     IngestionReport run(const std::vector<std::filesystem::path>& inputs);
 
+    /// Validates an uploaded file's content (`name` ends in .jsonl or .md) and stores
+    /// nothing: the report says what storing it would do.
+    IngestionReport check_upload(const std::string& name, const std::string& content);
+    /// Validates an uploaded file's content and stores and indexes its valid documents.
+    IngestionReport run_upload(const std::string& name, const std::string& content);
+
     /// The input files the given paths stand for, in the order they are read.
     static std::vector<std::filesystem::path> collect_files(const std::vector<std::filesystem::path>& inputs);
 
 private:
+    struct Accepted {
+        Document document;
+        DocumentSource source;
+    };
+    struct Validation {
+        IngestionReport report;
+        std::vector<Accepted> accepted;
+        std::map<std::string, std::string> first_seen;  // id -> "file:line"
+    };
+    void validate(SourceFileContent content, Validation& validation) const;
+    IngestionReport store(Validation validation);
+
     StoragePaths paths_;
     IngestionOptions options_;
 };

@@ -85,10 +85,11 @@ std::vector<std::string> ids(const MatchResult& result) {
 
 }  // namespace
 
-EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels) {
+EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options) {
     EvaluationReport report;
     DocumentStore store(paths.store_file());
     Matcher matcher(paths);
+    matcher.set_today(options.as_of);
     std::map<std::string, Language> languages;
     auto language_of = [&](const std::string& id) -> std::optional<Language> {
         if (const auto it = languages.find(id); it != languages.end()) return it->second;
@@ -115,6 +116,7 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels) {
             continue;
         }
         ++report.matched_demands;
+        report.demands.back().ndcg10 = ndcg_at(ids(result), grades, 10);
         report.matched_but_flagged += result.no_strong_candidate;
         MatchRequest baseline = request;
         baseline.words_only = true;

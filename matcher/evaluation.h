@@ -39,6 +39,7 @@ struct DemandOutcome {
     bool has_suitable_offer = false;
     double top_score = 0;
     bool no_strong_candidate = false;
+    double ndcg10 = 0;  // of the matcher's ranking; 0 for a demand without a suitable offer
 };
 
 struct EvaluationReport {
@@ -52,9 +53,16 @@ struct EvaluationReport {
     std::size_t matched_but_flagged = 0;   // demands with a judged offer answered "no strong candidate"
 };
 
+struct EvaluationOptions {
+    /// The date (YYYY-MM-DD) against which offers count as expired. Empty: expiry is left
+    /// out, because a judgment says whether a technology solves a need, not when; otherwise
+    /// the same gold set would score lower every day as the sample offers expire.
+    std::string as_of;
+};
+
 /// Ranks offers for every judged demand with the matcher and with a plain BM25 baseline
 /// (the demand's own words against the offers, no concepts, no dictionaries), overall and
 /// per language pair (ranking only offers in the target language).
-EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels);
+EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options = {});
 
 }  // namespace techbridge

@@ -212,24 +212,10 @@ Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) 
 }
 
 Xapian::Query Matcher::filter_query(const MatchRequest& request, DocumentKind target) {
-    std::vector<Xapian::Query> filters;
-    filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(target)));
-    const MatchFilters& f = request.filters;
-    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
-    if (!f.sector.empty()) filters.push_back(sector_filter(knowledge_, f.sector));
-    if (!f.region.empty()) filters.push_back(region_filter(tagger_, f.region));
-    if (!f.cooperation.empty()) {
-        const auto& types = cooperation_types();
-        if (std::find(types.begin(), types.end(), f.cooperation) == types.end())
-            throw InvalidInputError("cooperation: unknown cooperation type \"" + f.cooperation + "\"");
-        filters.emplace_back(layout::boolean_term(layout::cooperation_prefix, f.cooperation));
-    }
-    if (f.trl_min || f.trl_max) {
-        filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, layout::trl_slot,
-                             Xapian::sortable_serialise(f.trl_min.value_or(1)),
-                             Xapian::sortable_serialise(f.trl_max.value_or(9)));
-    }
-    return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    DocumentFilters filters = request.filters;
+    filters.kind = target;
+    const std::vector<Xapian::Query> parts = filter_queries(filters, knowledge_, tagger_);
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
 Matcher::Features Matcher::features_of(const Xapian::Document& document) const {

@@ -11,6 +11,7 @@
 #include "document.h"
 #include "document_store.h"
 #include "document_tagger.h"
+#include "filter_terms.h"
 #include "knowledge_base.h"
 #include "matching_settings.h"
 #include "query_builder.h"
@@ -19,14 +20,7 @@
 
 namespace techbridge {
 
-struct MatchFilters {
-    std::string sector;  // a sector id or an ISIC/OKVED2 code
-    std::string region;  // a region id or a place name
-    std::optional<Language> lang;
-    std::optional<int> trl_min;
-    std::optional<int> trl_max;
-    std::string cooperation;  // one of cooperation_types()
-};
+using MatchFilters = DocumentFilters;  // `kind` is not used: see MatchRequest::target
 
 struct MatchRequest {
     std::string id;    // a stored document to find partners for, or

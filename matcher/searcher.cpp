@@ -29,15 +29,6 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
 }
 
-std::vector<Xapian::Query> Searcher::filter_terms(const SearchFilters& f) {
-    std::vector<Xapian::Query> filters;
-    if (f.kind) filters.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(*f.kind)));
-    if (f.lang) filters.emplace_back(layout::boolean_term(layout::lang_prefix, to_string(*f.lang)));
-    if (!f.sector.empty()) filters.push_back(sector_filter(knowledge_, f.sector));
-    if (!f.region.empty()) filters.push_back(region_filter(tagger_, f.region));
-    return filters;
-}
-
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
@@ -51,7 +42,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
 
     for (const auto& id : analyzed.terms.concepts) result.concepts.push_back(knowledge_.thesaurus().find(id));
-    const std::vector<Xapian::Query> filters = filter_terms(request.filters);
+    const std::vector<Xapian::Query> filters = filter_queries(request.filters, knowledge_, tagger_);
     if (!filters.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
@@ -61,9 +52,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_query(query);
     if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::size_t limit = std::min(request.limit, max_limit);
+    FacetCounter facets;
+    enquire.add_matchspy(&facets);
     const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                  static_cast<Xapian::doccount>(limit), 1000);
+                                                  static_cast<Xapian::doccount>(limit),
+                                                  static_cast<Xapian::doccount>(max_counted));
     result.total = matches.get_matches_estimated();
+    result.facets = facets.counts();
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();
         const auto stored = store_.get(id);
@@ -73,6 +68,9 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.kind = stored->document.kind;
         hit.lang = stored->document.lang;
         hit.title = stored->document.title;
+        hit.organization = stored->document.organization;
+        hit.region = stored->document.region;
+        hit.trl = stored->document.trl;
         hit.score = it.get_weight();
         const std::string& passage = stored->document.body;
         hit.snippet = snippets_.generate(passage, analyzed.terms);

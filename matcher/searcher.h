@@ -9,6 +9,8 @@
 
 #include "document.h"
 #include "document_store.h"
+#include "facet_counter.h"
+#include "filter_terms.h"
 #include "query_builder.h"
 #include "snippet.h"
 #include "storage_paths.h"
@@ -16,12 +18,7 @@
 
 namespace techbridge {
 
-struct SearchFilters {
-    std::optional<DocumentKind> kind;
-    std::optional<Language> lang;
-    std::string sector;
-    std::string region;
-};
+using SearchFilters = DocumentFilters;
 
 struct SearchRequest {
     std::string query;  // may be empty: then every document passing the filters
@@ -35,6 +32,9 @@ struct SearchHit {
     DocumentKind kind = DocumentKind::offer;
     Language lang = Language::en;
     std::string title;
+    std::string organization;
+    std::string region;  // as stated by the document
+    std::optional<int> trl;
     double score = 0;  // Xapian's BM25 weight; larger is better
     Snippet snippet;
 };
@@ -44,6 +44,7 @@ struct SearchResult {
     std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
     std::vector<SearchHit> hits;
     std::vector<const Concept*> concepts;  // thesaurus concepts found in the query
+    FacetCounts facets;  // over every match, not only this page (see Searcher::max_counted)
 };
 
 /// Searches one database directory. Holds an open index, store connection and
@@ -58,10 +59,11 @@ public:
     SearchResult search(const SearchRequest& request);
 
     static constexpr std::size_t max_limit = 1000;
+    /// Matches counted for the facets and the total: all of them up to this many.
+    static constexpr std::size_t max_counted = 200000;
 
 private:
     SearchResult run(const SearchRequest& request);
-    std::vector<Xapian::Query> filter_terms(const SearchFilters& filters);
 
     Xapian::Database index_;
     DocumentStore store_;

@@ -73,7 +73,8 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     const auto shown = run_techbridge("show --db " + db + " --json " + quote(first));
     REQUIRE(shown.status == 0);
     const auto document = nlohmann::json::parse(shown.output);
-    CHECK(document["id"] == first);
+    CHECK(document["document"]["id"] == first);
+    CHECK(document["concepts"].size() > 0);
     CHECK(document["source"]["path"].get<std::string>().ends_with(".md"));
 
     const auto chinese = run_techbridge("search --db " + db + " --kind demand --json 焊接");

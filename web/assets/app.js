@@ -1,54 +1,1095 @@
-// Minimal search page: every text from the server is inserted as text, never as HTML.
-'use strict';
+// The TechBridge page: hash routing over the JSON API (docs/api.md).
+// Every text that comes from the server is inserted as text (textContent or text
+// nodes), never parsed as HTML.
+import { languages, messages, nativeNames } from './i18n.js';
 
-const form = document.getElementById('search-form');
-const statusLine = document.getElementById('status');
-const results = document.getElementById('results');
+const LANG_KEY = 'techbridge.lang';
+const TOKEN_KEY = 'techbridge.token';
+const FACETS = ['kind', 'sector', 'region', 'lang', 'trl', 'cooperation'];
+const FILTERS = ['kind', 'sector', 'region', 'lang', 'trl_min', 'trl_max', 'cooperation'];
+const MATCH_FILTERS = ['sector', 'region', 'lang', 'trl_min', 'trl_max', 'cooperation'];
+const FIELD_ORDER = ['id', 'kind', 'lang', 'title', 'summary', 'organization', 'region', 'sectors', 'keywords',
+  'trl', 'cooperation', 'ipr', 'contact', 'url', 'published', 'expires', 'body'];
+const DEFAULT_COOPERATION = ['license', 'joint_venture', 'technical_cooperation', 'research_cooperation',
+  'equipment_supply', 'investment', 'training'];
+const PAGE_SIZE = 10;
+const FACET_SHOWN = 8;
 
-function snippetNode(snippet, highlights) {
-  // Highlights are UTF-8 byte ranges; convert through bytes to keep them exact.
-  const bytes = new TextEncoder().encode(snippet);
-  const decoder = new TextDecoder();
-  const span = document.createElement('p');
-  let cursor = 0;
-  for (const [offset, length] of highlights) {
-    span.append(decoder.decode(bytes.slice(cursor, offset)));
-    const mark = document.createElement('mark');
-    mark.textContent = decoder.decode(bytes.slice(offset, offset + length));
-    span.append(mark);
-    cursor = offset + length;
-  }
-  span.append(decoder.decode(bytes.slice(cursor)));
-  return span;
+const state = {
+  lang: 'en',
+  meta: { sectors: [], regions: [], cooperation_types: DEFAULT_COOPERATION, kinds: ['offer', 'demand', 'knowledge'] },
+  sectors: new Map(),
+  regions: new Map(),
+  ticket: 0,
+  lastPath: null,
+};
+
+// What the finder and import pages keep while the tab is open (nothing is stored elsewhere
+// except the token, in sessionStorage).
+const finderState = { text: '', kind: 'demand', filters: {}, result: null, error: null };
+const importState = { name: '', format: '', text: '', report: null, error: null, stored: null };
+
+const main = document.getElementById('main');
+
+// ---------------------------------------------------------------- helpers
+
+function t(key, vars = {}) {
+  const dict = messages[state.lang] || messages.en;
+  const text = dict[key] ?? messages.en[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
 
-async function search(event) {
-  if (event) event.preventDefault();
-  const params = new URLSearchParams();
-  for (const name of ['q', 'kind', 'lang']) {
-    const value = document.getElementById(name).value;
-    if (value) params.set(name, value);
+function append(parent, children) {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) append(parent, child);
+    else if (child instanceof Node) parent.append(child);
+    else parent.append(document.createTextNode(String(child)));
   }
-  statusLine.textContent = '…';
-  const response = await fetch('/api/search?' + params.toString());
-  const data = await response.json();
-  results.replaceChildren();
+  return parent;
+}
+
+function setProps(el, props) {
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') el.setAttribute('class', value);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key === 'value' && 'value' in el) el.value = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  return el;
+}
+
+/** h('a', {href}, 'text', child...) builds an element; strings become text nodes. */
+function h(tag, props, ...children) {
+  return append(setProps(document.createElement(tag), props), children);
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+function s(tag, props, ...children) {
+  return append(setProps(document.createElementNS(SVG_NS, tag), props), children);
+}
+
+/** A label as text: the preferred one when a list of variants is given. */
+function one(label) {
+  return Array.isArray(label) ? String(label[0] ?? '') : label ? String(label) : '';
+}
+
+function labelOf(labels, lang = state.lang) {
+  if (!labels) return '';
+  return one(labels[lang]) || one(labels.en) || one(labels.ru) || one(labels.zh);
+}
+
+function sectorName(id) {
+  const sector = state.sectors.get(id);
+  return sector ? labelOf(sector.labels) : id;
+}
+
+function regionName(id) {
+  const region = state.regions.get(id);
+  return region ? labelOf(region.labels) : id;
+}
+
+function kindName(kind) { return kind ? t('kind.' + kind) : ''; }
+function langName(lang) { return lang ? t('lang.' + lang) : ''; }
+function coopName(type) { return messages.en['coop.' + type] ? t('coop.' + type) : type; }
+
+function facetValueName(facet, value) {
+  switch (facet) {
+    case 'kind': return kindName(value);
+    case 'lang': return langName(value);
+    case 'sector': return sectorName(value);
+    case 'region': return regionName(value);
+    case 'trl': return t('trl.value', { n: value });
+    case 'cooperation': return coopName(value);
+    default: return value;
+  }
+}
+
+function fixed(value, digits = 2) {
+  const number = Number(value);
+  return Number.isFinite(number) ? number.toFixed(digits) : '–';
+}
+
+function percent(value) {
+  const number = Number(value);
+  return Number.isFinite(number) ? Math.round(number * 100) : 0;
+}
+
+function clampInt(text, fallback, min, max) {
+  const value = Number.parseInt(text, 10);
+  if (!Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, value));
+}
+
+function hrefFor(path, params) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params || {})) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return '#' + path + (text ? '?' + text : '');
+}
+
+function docHref(id) { return '#/doc/' + encodeURIComponent(id); }
+function matchHref(id, params) { return hrefFor('/match/' + encodeURIComponent(id), params); }
+
+function paramsObject(params, names) {
+  const result = {};
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) result[name] = value;
+  }
+  return result;
+}
+
+function badge(text, kind, extra = {}) {
+  return h('span', { class: 'badge ' + kind, ...extra }, text);
+}
+
+function langBadge(lang) {
+  if (!lang) return null;
+  return badge(langName(lang), 'lang', { 'data-lang': lang, title: langName(lang) });
+}
+
+function kindBadge(kind) {
+  if (!kind) return null;
+  return badge(kindName(kind), 'kind kind-' + kind, { 'data-kind': kind });
+}
+
+/** A heading with the page's title, focused after navigation to another page. */
+function pageHeading(text) {
+  document.title = text + ' · TechBridge';
+  return h('h1', { class: 'page-title', tabindex: '-1' }, text);
+}
+
+// ---------------------------------------------------------------- the API
+
+class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  let response;
+  try {
+    response = await fetch(path, { method, body, headers: { Accept: 'application/json', ...headers } });
+  } catch (error) {
+    throw new ApiError(0, 'network', error && error.message ? error.message : '');
+  }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
   if (!response.ok) {
-    statusLine.textContent = data.error ? data.error.message : String(response.status);
+    const detail = data && data.error ? data.error : {};
+    throw new ApiError(response.status, detail.code || 'http_' + response.status,
+      detail.message || (data ? '' : text.slice(0, 300)));
+  }
+  if (data === null) throw new ApiError(response.status, 'bad_response', text.slice(0, 300));
+  return data;
+}
+
+function errorBox(error) {
+  const status = error instanceof ApiError ? error.status : -1;
+  let key = 'error.other';
+  if (status === 0) key = 'error.network';
+  else if ([400, 401, 404, 413, 500, 503].includes(status)) key = 'error.' + status;
+  const detail = error && error.message ? error.message : '';
+  return h('div', { class: 'error', role: 'alert', 'data-status': status },
+    h('p', { class: 'error-title' }, t(key, { status })),
+    detail ? h('p', { class: 'error-detail' }, t('error.server', { message: detail })) : null);
+}
+
+function loading() {
+  return h('p', { class: 'loading', role: 'status' }, t('common.loading'));
+}
+
+// ---------------------------------------------------------------- routing
+
+function parseHash() {
+  let raw = location.hash.replace(/^#/, '');
+  if (!raw.startsWith('/')) raw = '/search';
+  const mark = raw.indexOf('?');
+  const path = mark < 0 ? raw : raw.slice(0, mark);
+  const query = mark < 0 ? '' : raw.slice(mark + 1);
+  const segments = path.split('/').filter(Boolean).map((part) => {
+    try { return decodeURIComponent(part); } catch { return part; }
+  });
+  return { path, segments, params: new URLSearchParams(query) };
+}
+
+function navigate(hash) {
+  if (location.hash === hash) render();
+  else location.hash = hash;
+}
+
+const routes = {
+  search: searchPage,
+  doc: documentPage,
+  match: matchPage,
+  finder: finderPage,
+  landscape: landscapePage,
+  import: importPage,
+  thesaurus: thesaurusPage,
+};
+
+async function render() {
+  const route = parseHash();
+  const name = route.segments[0] || 'search';
+  const page = routes[name] || notFoundPage;
+  const ticket = ++state.ticket;
+  const samePage = state.lastPath === route.path;
+  state.lastPath = route.path;
+  const focusedId = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : '';
+
+  for (const link of document.querySelectorAll('#site-nav a')) {
+    if (link.dataset.route === name) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const root = h('div', { class: 'page page-' + name });
+  main.replaceChildren(root);
+  const alive = () => ticket === state.ticket;
+  const done = page(root, route, alive);
+  if (focusedId) {
+    const again = document.getElementById(focusedId);
+    if (again) again.focus();
+  } else if (!samePage) {
+    const heading = root.querySelector('h1');
+    if (heading && document.activeElement !== document.getElementById('ui-lang')) heading.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }
+  try { await done; } catch (error) {
+    if (alive()) root.append(errorBox(error));
+  }
+}
+
+function notFoundPage(root) {
+  root.append(pageHeading(t('error.404')), h('p', {}, t('error.page')),
+    h('p', {}, h('a', { href: '#/search' }, t('doc.back'))));
+}
+
+// ---------------------------------------------------------------- search
+
+async function searchPage(root, route, alive) {
+  const params = route.params;
+  const query = params.get('q') || '';
+  const filters = paramsObject(params, FILTERS);
+  const offset = clampInt(params.get('offset'), 0, 0, 10000);
+
+  const input = h('input', {
+    id: 'q', name: 'q', type: 'search', value: query, autocomplete: 'off',
+    placeholder: t('search.placeholder'), maxlength: '500',
+  });
+  const form = h('form', { class: 'search-form', role: 'search' },
+    h('label', { for: 'q' }, t('search.label')),
+    h('div', { class: 'search-row' }, input, h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(hrefFor('/search', { q: input.value.trim(), ...filters }));
+  });
+
+  const status = h('p', { class: 'result-count', id: 'result-count', 'aria-live': 'polite', role: 'status' });
+  const facets = h('aside', { class: 'facets', 'aria-label': t('search.filters') });
+  const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
+    h('h2', { id: 'results-heading', class: 'visually-hidden' }, t('search.results')), status);
+  root.append(pageHeading(t('search.title')), form, activeFilters(query, filters),
+    h('div', { class: 'search-layout' }, facets, results));
+  status.textContent = t('common.loading');
+
+  const request = new URLSearchParams({ ...filters, offset: String(offset), limit: String(PAGE_SIZE) });
+  request.set('q', query);
+  let data;
+  try {
+    data = await api('/api/search?' + request.toString());
+  } catch (error) {
+    if (!alive()) return;
+    status.textContent = '';
+    results.append(errorBox(error));
     return;
   }
-  statusLine.textContent = data.total + ' ⟶';
-  for (const hit of data.hits) {
-    const item = document.createElement('li');
-    const title = document.createElement('div');
-    title.className = 'title';
-    title.textContent = hit.title;
-    const meta = document.createElement('div');
-    meta.className = 'meta';
-    meta.textContent = [hit.id, hit.kind, hit.lang, hit.score].join(' · ');
-    item.append(title, meta, snippetNode(hit.snippet, hit.highlights));
-    results.append(item);
+  if (!alive()) return;
+
+  const total = Number(data.total) || 0;
+  const hits = Array.isArray(data.hits) ? data.hits : [];
+  status.textContent = total === 0 ? t('search.none')
+    : hits.length < total ? t('search.range', { from: offset + 1, to: offset + hits.length, total })
+      : t('search.count', { total });
+
+  if (Array.isArray(data.concepts) && data.concepts.length) results.append(queryConcepts(data.concepts));
+
+  const list = h('ol', { class: 'hits', start: String(offset + 1) });
+  for (const hit of hits) list.append(hitItem(hit));
+  results.append(list, pagination(query, filters, offset, total, Number(data.limit) || PAGE_SIZE));
+  facets.append(h('h2', {}, t('search.filters')), ...facetGroups(data.facets || {}, query, filters));
+}
+
+function activeFilters(query, filters) {
+  const names = Object.keys(filters);
+  if (!names.length) return null;
+  const list = h('ul', { class: 'chips' });
+  const shown = new Set();
+  for (const name of names) {
+    if ((name === 'trl_min' || name === 'trl_max') && filters.trl_min && filters.trl_min === filters.trl_max) {
+      if (shown.has('trl')) continue;
+      shown.add('trl');
+      const rest = { ...filters };
+      delete rest.trl_min;
+      delete rest.trl_max;
+      const text = t('facet.trl') + ': ' + t('trl.value', { n: filters.trl_min });
+      list.append(h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
+        'aria-label': t('search.remove', { name: text }) }, text, h('span', { 'aria-hidden': 'true' }, ' ×'))));
+      continue;
+    }
+    const rest = { ...filters };
+    delete rest[name];
+    const value = filters[name];
+    const facet = name === 'trl_min' || name === 'trl_max' ? 'trl' : name;
+    const text = t('facet.' + name) + ': ' + (facet === 'trl' ? value : facetValueName(facet, value));
+    list.append(h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
+      'aria-label': t('search.remove', { name: text }) }, text, h('span', { 'aria-hidden': 'true' }, ' ×'))));
+  }
+  list.append(h('li', {}, h('a', { class: 'chip clear', href: hrefFor('/search', { q: query }) }, t('search.clear'))));
+  return h('section', { class: 'active-filters', 'aria-label': t('search.active') }, list);
+}
+
+function facetGroups(facets, query, filters) {
+  const groups = [];
+  for (const facet of FACETS) {
+    const values = Array.isArray(facets[facet]) ? facets[facet] : [];
+    if (!values.length) continue;
+    const headingId = 'facet-' + facet;
+    const list = h('ul', { class: 'facet-values', 'aria-labelledby': headingId });
+    values.forEach((entry, index) => {
+      const value = String(entry.value);
+      let active;
+      const next = { ...filters };
+      if (facet === 'trl') {
+        active = filters.trl_min === value && filters.trl_max === value;
+        if (active) { delete next.trl_min; delete next.trl_max; } else { next.trl_min = value; next.trl_max = value; }
+      } else {
+        active = filters[facet] === value;
+        if (active) delete next[facet]; else next[facet] = value;
+      }
+      const name = facetValueName(facet, value);
+      const link = h('a', { href: hrefFor('/search', { q: query, ...next }), class: active ? 'active' : null,
+        'aria-current': active ? 'true' : null, 'data-facet': facet, 'data-value': value },
+      h('span', { class: 'facet-name' }, name), ' ', h('span', { class: 'count' }, String(entry.count)));
+      list.append(h('li', { class: index >= FACET_SHOWN && !active ? 'extra' : null }, link));
+    });
+    const group = h('section', { class: 'facet' }, h('h3', { id: headingId }, t('facet.' + facet)), list);
+    if (values.length > FACET_SHOWN) {
+      const toggle = h('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' },
+        t('common.showMore', { n: values.length }));
+      toggle.addEventListener('click', () => {
+        const open = list.classList.toggle('open');
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? t('common.showLess') : t('common.showMore', { n: values.length });
+      });
+      group.append(toggle);
+    }
+    groups.push(group);
+  }
+  return groups;
+}
+
+/** The three labels of each concept, the interface language first. */
+function conceptLabels(labels) {
+  const order = [state.lang, ...languages.filter((lang) => lang !== state.lang)];
+  return order.filter((lang) => labels && one(labels[lang])).map((lang, index) =>
+    h('span', { class: index === 0 ? 'concept-label primary' : 'concept-label', lang, 'data-lang': lang },
+      index === 0 ? null : h('span', { class: 'lang-code', 'aria-hidden': 'true' }, lang.toUpperCase() + ' '),
+      one(labels[lang])));
+}
+
+function queryConcepts(concepts) {
+  const list = h('ul', { class: 'concepts' });
+  for (const concept of concepts) list.append(h('li', { class: 'concept', 'data-concept': concept.id }, conceptLabels(concept.labels)));
+  return h('section', { class: 'query-concepts', 'aria-labelledby': 'query-concepts-heading' },
+    h('h3', { id: 'query-concepts-heading' }, t('search.concepts')), list);
+}
+
+function snippet(hit) {
+  const paragraph = h('p', { class: 'snippet' });
+  if (Array.isArray(hit.snippet_parts) && hit.snippet_parts.length) {
+    for (const part of hit.snippet_parts) {
+      paragraph.append(part.hit ? h('mark', {}, part.text) : document.createTextNode(String(part.text ?? '')));
+    }
+  } else if (hit.snippet) {
+    paragraph.append(document.createTextNode(hit.snippet));
+  }
+  return paragraph;
+}
+
+function hitItem(hit) {
+  const meta = [hit.organization, hit.region ? regionName(hit.region) : ''].filter(Boolean).join(' · ');
+  return h('li', { class: 'hit card', 'data-id': hit.id },
+    h('h3', { class: 'hit-title' }, h('a', { href: docHref(hit.id), lang: hit.lang || null }, hit.title || hit.id)),
+    h('div', { class: 'badges' }, kindBadge(hit.kind), langBadge(hit.lang),
+      hit.trl ? badge(t('trl.value', { n: hit.trl }), 'trl') : null),
+    meta ? h('p', { class: 'meta' }, meta) : null,
+    h('div', { lang: hit.lang || null }, snippet(hit)),
+    hit.kind === 'offer' || hit.kind === 'demand'
+      ? h('p', { class: 'hit-actions' }, h('a', { href: matchHref(hit.id), class: 'small-link' }, t('search.findPartners')))
+      : null);
+}
+
+function pagination(query, filters, offset, total, limit) {
+  if (total <= limit) return null;
+  const page = Math.floor(offset / limit) + 1;
+  const pages = Math.ceil(Math.min(total, 10000 + limit) / limit);
+  const link = (target, text, rel) => h('a', { href: hrefFor('/search', { q: query, ...filters, offset: (target - 1) * limit || null }), rel }, text);
+  return h('nav', { class: 'pagination', 'aria-label': t('search.pages') },
+    page > 1 ? link(page - 1, '← ' + t('search.prev'), 'prev') : h('span', { class: 'disabled' }, '← ' + t('search.prev')),
+    h('span', { class: 'page-info' }, t('search.page', { page, pages })),
+    page < pages ? link(page + 1, t('search.next') + ' →', 'next') : h('span', { class: 'disabled' }, t('search.next') + ' →'));
+}
+
+// ---------------------------------------------------------------- document
+
+function fieldValue(name, value, doc) {
+  if (value === null || value === undefined || value === '') return h('span', { class: 'muted' }, '—');
+  switch (name) {
+    case 'kind': return kindName(value);
+    case 'lang': return langName(value);
+    case 'region': return typeof value === 'string' && state.regions.has(value) ? regionName(value) + ' (' + value + ')' : String(value);
+    case 'sectors': return (Array.isArray(value) ? value : [value]).map((id) => sectorName(String(id))).join(', ');
+    case 'cooperation': return (Array.isArray(value) ? value : [value]).map((type) => coopName(String(type))).join(', ');
+    case 'url': {
+      const text = String(value);
+      return /^https?:\/\//i.test(text) ? h('a', { href: text, rel: 'noopener noreferrer', target: '_blank' }, text) : text;
+    }
+    case 'body': return h('div', { class: 'doc-body', lang: doc.lang || null }, String(value));
+    default:
+      if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
+      if (typeof value === 'object') return h('code', {}, JSON.stringify(value));
+      return String(value);
   }
 }
 
-form.addEventListener('submit', search);
+async function documentPage(root, route, alive) {
+  const id = route.segments[1] || '';
+  root.append(loading());
+  const data = await api('/api/documents/' + encodeURIComponent(id)).catch((error) => error);
+  if (!alive()) return;
+  root.replaceChildren();
+  if (data instanceof Error) {
+    root.append(pageHeading(t('doc.title')), errorBox(data), h('p', {}, h('a', { href: '#/search' }, t('doc.back'))));
+    return;
+  }
+  const doc = data.document || {};
+  const heading = pageHeading(String(doc.title || doc.id || id));
+  if (doc.lang) heading.setAttribute('lang', doc.lang);
+  root.append(heading,
+    h('div', { class: 'badges' }, kindBadge(doc.kind), langBadge(doc.lang), doc.trl ? badge(t('trl.value', { n: doc.trl }), 'trl') : null),
+    h('p', { class: 'actions' },
+      doc.kind === 'offer' || doc.kind === 'demand' || doc.kind === 'knowledge'
+        ? h('a', { href: matchHref(doc.id || id), class: 'button primary', id: 'find-partners' }, t('doc.findPartners')) : null,
+      h('a', { href: '#/search', class: 'button' }, t('doc.back'))));
+
+  const layout = h('div', { class: 'doc-layout' });
+  root.append(layout);
+
+  const known = FIELD_ORDER.filter((name) => name in doc);
+  const extra = Object.keys(doc).filter((name) => !FIELD_ORDER.includes(name)).sort();
+  const fields = h('dl', { class: 'fields' });
+  for (const name of known) {
+    fields.append(h('div', { class: 'field field-' + name, 'data-field': name },
+      h('dt', {}, t('field.' + name)), h('dd', {}, fieldValue(name, doc[name], doc))));
+  }
+  for (const name of extra) {
+    fields.append(h('div', { class: 'field field-extra', 'data-field': name },
+      h('dt', {}, name, ' ', h('span', { class: 'muted' }, '(' + t('doc.extraField') + ')')),
+      h('dd', {}, fieldValue(name, doc[name], doc))));
+  }
+  layout.append(h('section', { class: 'doc-fields card', 'aria-labelledby': 'fields-heading' },
+    h('h2', { id: 'fields-heading' }, t('doc.fields')), fields));
+
+  const side = h('div', { class: 'doc-side' });
+  layout.append(side);
+
+  const concepts = Array.isArray(data.concepts) ? data.concepts : [];
+  const conceptList = h('ul', { class: 'doc-concepts' });
+  for (const concept of concepts) {
+    const primary = labelOf(concept.labels);
+    const own = doc.lang && doc.lang !== state.lang && concept.labels ? one(concept.labels[doc.lang]) : '';
+    conceptList.append(h('li', { class: 'concept', 'data-concept': concept.id },
+      h('a', { href: hrefFor('/search', { q: primary }), title: t('doc.searchConcept', { label: primary }) },
+        h('span', { class: 'concept-label primary', lang: state.lang }, primary)),
+      own ? [' ↔ ', h('span', { class: 'concept-label', lang: doc.lang }, own)] : null,
+      concept.mentions ? h('span', { class: 'muted' }, ' · ' + t('doc.mentions', { n: concept.mentions })) : null));
+  }
+  side.append(h('section', { class: 'card', 'aria-labelledby': 'concepts-heading' },
+    h('h2', { id: 'concepts-heading' }, t('doc.concepts')),
+    concepts.length ? conceptList : h('p', { class: 'muted' }, t('doc.noConcepts'))));
+
+  for (const [key, entries, nameOf] of [['sectors', data.sectors, sectorName], ['regions', data.regions, regionName]]) {
+    const list = h('ul', { class: 'tag-list' });
+    for (const entry of Array.isArray(entries) ? entries : []) {
+      const provenance = entry.provenance === 'inferred' ? 'inferred' : 'stated';
+      list.append(h('li', { 'data-id': entry.id },
+        h('span', {}, entry.labels ? labelOf(entry.labels) : nameOf(entry.id)), ' ',
+        h('span', { class: 'prov prov-' + provenance, title: t('doc.' + provenance + 'Hint') }, t('doc.' + provenance))));
+    }
+    side.append(h('section', { class: 'card', 'aria-labelledby': key + '-heading' },
+      h('h2', { id: key + '-heading' }, t('doc.' + key)),
+      list.childElementCount ? list : h('p', { class: 'muted' }, t('common.none'))));
+  }
+
+  const record = h('dl', { class: 'record' });
+  if (data.revision !== undefined) record.append(h('dt', {}, t('doc.revision')), h('dd', {}, String(data.revision)));
+  if (data.updated_at) record.append(h('dt', {}, t('doc.updated')), h('dd', {}, String(data.updated_at)));
+  if (data.source && data.source.path) {
+    record.append(h('dt', {}, t('doc.source')),
+      h('dd', { class: 'source-path' }, String(data.source.path) + (data.source.line ? ':' + data.source.line : '')));
+  }
+  if (record.childElementCount) {
+    side.append(h('section', { class: 'card', 'aria-labelledby': 'record-heading' },
+      h('h2', { id: 'record-heading' }, t('doc.record')), record));
+  }
+}
+
+// ---------------------------------------------------------------- matches
+
+function option(value, text, selected) {
+  return h('option', { value, selected: selected ? true : null }, text);
+}
+
+function selectField(id, label, options, value) {
+  const select = h('select', { id, name: id.replace(/^[a-z]+-/, '') },
+    option('', t('common.any'), !value), options.map(([v, text]) => option(v, text, String(v) === String(value))));
+  return [select, h('div', { class: 'field-group' }, h('label', { for: id }, label), select)];
+}
+
+function regionOptions() {
+  // Countries, macro-regions, provinces and federal subjects; cities are found by name.
+  const top = state.meta.regions.filter((region) => /^[A-Z]{2}(-[A-Z0-9]+)?$/.test(region.id));
+  return top.map((region) => [region.id, labelOf(region.labels)]);
+}
+
+/** The filter controls of the match and finder pages; returns [fields, read()]. */
+function matchFilterControls(prefix, values) {
+  const trls = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [String(n), String(n)]);
+  const controls = {
+    sector: selectField(prefix + '-sector', t('facet.sector'),
+      state.meta.sectors.map((sector) => [sector.id, labelOf(sector.labels)]), values.sector),
+    region: selectField(prefix + '-region', t('facet.region'), regionOptions(), values.region),
+    lang: selectField(prefix + '-lang', t('facet.lang'), languages.map((lang) => [lang, langName(lang)]), values.lang),
+    trl_min: selectField(prefix + '-trl_min', t('facet.trl_min'), trls, values.trl_min),
+    trl_max: selectField(prefix + '-trl_max', t('facet.trl_max'), trls, values.trl_max),
+    cooperation: selectField(prefix + '-cooperation', t('facet.cooperation'),
+      (state.meta.cooperation_types || DEFAULT_COOPERATION).map((type) => [type, coopName(type)]), values.cooperation),
+  };
+  const read = () => {
+    const result = {};
+    for (const [name, [select]] of Object.entries(controls)) if (select.value) result[name] = select.value;
+    return result;
+  };
+  return [Object.values(controls).map(([, group]) => group), read];
+}
+
+async function matchPage(root, route, alive) {
+  const id = route.segments[1] || '';
+  const params = route.params;
+  const filters = paramsObject(params, MATCH_FILTERS);
+  const target = params.get('target') || '';
+  const limit = clampInt(params.get('limit'), 10, 1, 100);
+
+  const heading = pageHeading(t('match.title'));
+  const sourceBox = h('div', { class: 'match-source card' }, loading());
+  root.append(heading, sourceBox);
+
+  const [filterFields, readFilters] = matchFilterControls('match', filters);
+  const [targetSelect, targetGroup] = selectField('match-target', t('match.target'),
+    [['offer', kindName('offer')], ['demand', kindName('demand')], ['knowledge', kindName('knowledge')]], target);
+  const limitSelect = h('select', { id: 'match-limit' }, [10, 20, 50, 100].map((n) => option(String(n), String(n), n === limit)));
+  const form = h('form', { class: 'filters-form card' },
+    h('fieldset', {}, h('legend', {}, t('match.filters')),
+      h('div', { class: 'filter-grid' }, filterFields, targetGroup,
+        h('div', { class: 'field-group' }, h('label', { for: 'match-limit' }, t('match.limit')), limitSelect)),
+      h('div', { class: 'form-actions' },
+        h('button', { type: 'submit', class: 'primary' }, t('common.apply')),
+        h('a', { href: matchHref(id), class: 'button' }, t('common.reset')))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(matchHref(id, { ...readFilters(), target: targetSelect.value, limit: limitSelect.value === '10' ? '' : limitSelect.value }));
+  });
+
+  const request = { id, ...filters, limit: String(limit) };
+  if (target) request.target = target;
+  const csv = '/api/match?' + new URLSearchParams({ ...request, format: 'csv' }).toString();
+  const results = h('section', { class: 'match-results', 'aria-labelledby': 'candidates-heading' },
+    h('div', { class: 'section-head' }, h('h2', { id: 'candidates-heading' }, t('match.candidates')),
+      h('a', { href: csv, class: 'button', id: 'export-csv', download: 'techbridge-match-' + id + '.csv' }, t('match.exportCsv'))));
+  root.append(form, results);
+  const body = h('div', {}, loading());
+  results.append(body);
+
+  const data = await api('/api/match?' + new URLSearchParams(request).toString()).catch((error) => error);
+  if (!alive()) return;
+  if (data instanceof Error) {
+    sourceBox.replaceChildren(h('p', {}, h('a', { href: docHref(id) }, id)));
+    body.replaceChildren(errorBox(data));
+    return;
+  }
+  const source = data.source || { id: data.id || id, kind: data.kind, lang: data.lang, title: '' };
+  sourceBox.replaceChildren(h('p', { class: 'muted' }, t('match.for')),
+    h('p', { class: 'source-title' }, h('a', { href: docHref(source.id || id), lang: source.lang || null }, source.title || source.id || id)),
+    h('div', { class: 'badges' }, kindBadge(source.kind), langBadge(source.lang)));
+  document.title = t('match.title') + ': ' + (source.title || id) + ' · TechBridge';
+  body.replaceChildren(matchResult(data, source.lang));
+}
+
+function scoreBar(score, threshold) {
+  const fill = h('span', { class: 'scorebar-fill' + (score >= threshold ? ' strong' : '') });
+  const mark = h('span', { class: 'scorebar-threshold' });
+  fill.style.width = Math.max(0, Math.min(100, score * 100)) + '%';
+  mark.style.left = Math.max(0, Math.min(100, threshold * 100)) + '%';
+  return h('span', { class: 'scorebar', role: 'img', 'aria-label': t('match.scoreLabel', { s: fixed(score), t: fixed(threshold) }) },
+    fill, mark);
+}
+
+function matchResult(data, sourceLang) {
+  const threshold = Number(data.threshold) || 0;
+  const candidates = Array.isArray(data.candidates) ? data.candidates : [];
+  const wrap = h('div', { class: 'match-body' });
+  wrap.append(h('p', { class: 'result-count', role: 'status', 'aria-live': 'polite' },
+    candidates.length ? t('match.count', { n: candidates.length }) : t('match.none')));
+  if (data.no_strong_candidate) {
+    wrap.append(h('p', { class: 'notice no-strong', id: 'no-strong' }, t('match.noStrong', { t: fixed(threshold) })));
+  } else {
+    wrap.append(h('p', { class: 'muted' }, t('match.threshold', { t: fixed(threshold) })));
+  }
+  const list = h('ol', { class: 'candidates' });
+  candidates.forEach((candidate) => list.append(candidateItem(candidate, threshold, sourceLang)));
+  wrap.append(list);
+  return wrap;
+}
+
+function candidateItem(candidate, threshold, sourceLang) {
+  const score = Number(candidate.score) || 0;
+  const reasons = Array.isArray(candidate.reasons) ? candidate.reasons : [];
+  const expired = candidate.expired || reasons.some((reason) => reason.factor === 'expired');
+  return h('li', { class: 'candidate card' + (score >= threshold ? ' strong' : ''), 'data-id': candidate.id },
+    h('div', { class: 'candidate-head' },
+      h('h3', { class: 'candidate-title' }, h('a', { href: docHref(candidate.id), lang: candidate.lang || null }, candidate.title || candidate.id)),
+      h('div', { class: 'badges' }, kindBadge(candidate.kind), langBadge(candidate.lang),
+        score >= threshold ? badge(t('match.strong'), 'strong') : null,
+        expired ? badge(t('match.expired'), 'expired') : null)),
+    h('div', { class: 'score-row' }, scoreBar(score, threshold),
+      h('span', { class: 'score-value' }, t('match.score', { s: fixed(score) }))),
+    reasons.length ? h('div', { class: 'reasons-wrap' }, h('h4', {}, t('match.reasons')),
+      h('ul', { class: 'reasons' }, reasons.map((reason) => reasonItem(reason, candidate, sourceLang)))) : null);
+}
+
+function reasonDetail(reason, candidate, sourceLang) {
+  const p = percent(reason.value);
+  switch (reason.factor) {
+    case 'concepts': {
+      const shared = Array.isArray(reason.shared) ? reason.shared : [];
+      if (!shared.length) return t('reason.noShared');
+      return h('ul', { class: 'pairs' }, shared.map((pair) => h('li', { class: 'pair', 'data-relation': pair.relation || '' },
+        h('span', { lang: sourceLang || null, class: 'pair-source' }, pair.source_label || pair.concept),
+        h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' ↔ '),
+        h('span', { lang: candidate.lang || null, class: 'pair-candidate' }, pair.candidate_label || pair.candidate_concept),
+        ' ', h('span', { class: 'relation relation-' + (pair.relation || 'same') },
+          messages.en['relation.' + pair.relation] ? t('relation.' + pair.relation) : String(pair.relation || '')))));
+    }
+    case 'text': return t('reason.text', { p });
+    case 'sector': {
+      const relation = messages.en['sectorRel.' + reason.relation] ? t('sectorRel.' + reason.relation) : (reason.relation || '');
+      const names = (Array.isArray(reason.sectors) ? reason.sectors : []).map((id) => sectorName(String(id))).join(', ');
+      return relation + (names ? ' (' + names + ')' : '');
+    }
+    case 'trl': {
+      const candidateTrl = reason.candidate_trl ?? reason.trl ?? candidate.trl;
+      const sourceTrl = reason.source_trl;
+      if (candidateTrl && sourceTrl) return t('reason.trlBoth', { a: sourceTrl, b: candidateTrl, p });
+      if (candidateTrl) return t('reason.trl', { n: candidateTrl, p });
+      if (reason.value === undefined) return t('reason.trlUnknown');
+      return t('reason.trlFit', { p });
+    }
+    case 'cooperation': {
+      const types = reason.shared || reason.types || reason.cooperation;
+      const base = Number(reason.value) >= 1 ? t('reason.coopFull') : t('reason.coopPart', { p });
+      if (Array.isArray(types) && types.length) return base + '; ' + t('reason.coopTypes', { types: types.map((type) => coopName(String(type))).join(', ') });
+      return base;
+    }
+    case 'region': {
+      const region = reason.region || reason.candidate_region || candidate.region;
+      return region ? t('reason.region', { region: regionName(String(region)), p }) : t('reason.regionFit', { p });
+    }
+    case 'expired': return t('reason.expired');
+    default: return reason.text || '';
+  }
+}
+
+function reasonItem(reason, candidate, sourceLang) {
+  const factor = String(reason.factor || '');
+  const name = messages.en['factor.' + factor] ? t('factor.' + factor) : factor;
+  const contribution = Number(reason.contribution);
+  const head = h('div', { class: 'reason-head' }, h('span', { class: 'factor' }, name));
+  if (Number.isFinite(contribution)) {
+    const bar = h('span', { class: 'mini-bar', 'aria-hidden': 'true' }, h('span', { class: 'mini-fill' }));
+    bar.firstChild.style.width = Math.max(0, Math.min(100, Number(reason.value) * 100 || 0)) + '%';
+    head.append(bar, h('span', { class: 'contribution', title: t('match.weightInfo', { v: percent(reason.value), w: fixed(reason.weight) }) },
+      t('match.contribution', { c: fixed(contribution) })));
+  }
+  return h('li', { class: 'reason factor-' + factor, 'data-factor': factor }, head,
+    h('div', { class: 'reason-detail' }, reasonDetail(reason, candidate, sourceLang)));
+}
+
+// ---------------------------------------------------------------- partner finder
+
+async function finderPage(root, route, alive) {
+  root.append(pageHeading(t('finder.title')), h('p', { class: 'intro' }, t('finder.intro')));
+  const textarea = h('textarea', { id: 'finder-text', name: 'text', rows: '9', maxlength: '60000', required: true });
+  textarea.value = finderState.text;
+  const counter = h('p', { class: 'muted counter', id: 'finder-count' }, t('finder.chars', { n: finderState.text.length }));
+  textarea.setAttribute('aria-describedby', 'finder-count');
+  textarea.addEventListener('input', () => {
+    finderState.text = textarea.value;
+    counter.textContent = t('finder.chars', { n: textarea.value.length });
+  });
+  const kind = h('select', { id: 'finder-kind', name: 'kind' },
+    option('demand', t('finder.kindDemand'), finderState.kind === 'demand'),
+    option('offer', t('finder.kindOffer'), finderState.kind === 'offer'));
+  const [filterFields, readFilters] = matchFilterControls('finder', finderState.filters);
+  const output = h('section', { class: 'match-results', 'aria-live': 'polite' });
+  const button = h('button', { type: 'submit', class: 'primary', id: 'finder-submit' }, t('finder.submit'));
+  const form = h('form', { class: 'finder-form card' },
+    h('div', { class: 'field-group wide' }, h('label', { for: 'finder-text' }, t('finder.text')), textarea, counter),
+    h('div', { class: 'field-group' }, h('label', { for: 'finder-kind' }, t('finder.kind')), kind),
+    h('details', { class: 'more-filters' }, h('summary', {}, t('match.filters')), h('div', { class: 'filter-grid' }, filterFields)),
+    h('div', { class: 'form-actions' }, button));
+  root.append(form, output);
+
+  const show = () => {
+    if (finderState.error) output.replaceChildren(errorBox(finderState.error));
+    else if (finderState.result) {
+      output.replaceChildren(h('h2', {}, t('match.candidates')), matchResult(finderState.result, finderState.result.lang || finderState.result.source?.lang));
+    }
+  };
+  show();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    finderState.text = textarea.value;
+    finderState.kind = kind.value;
+    finderState.filters = readFilters();
+    if (!textarea.value.trim()) {
+      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('finder.empty')));
+      return;
+    }
+    const body = { text: textarea.value, kind: kind.value, limit: 10 };
+    for (const [name, value] of Object.entries(finderState.filters)) {
+      body[name] = name.startsWith('trl_') ? Number(value) : value;
+    }
+    button.disabled = true;
+    output.replaceChildren(loading());
+    try {
+      finderState.result = await api('/api/match', {
+        method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' },
+      });
+      finderState.error = null;
+    } catch (error) {
+      finderState.result = null;
+      finderState.error = error;
+    } finally {
+      button.disabled = false;
+    }
+    if (alive()) show();
+  });
+}
+
+// ---------------------------------------------------------------- landscape
+
+function barChart(rows, byLabel, nameOf) {
+  const labelWidth = 210;
+  const chartWidth = 380;
+  const rowHeight = 34;
+  const top = 8;
+  const width = labelWidth + chartWidth + 60;
+  const height = top + rows.length * rowHeight + 8;
+  const max = Math.max(1, ...rows.map((row) => Math.max(Number(row.demands) || 0, Number(row.offers) || 0)));
+  const scale = (n) => (Number(n) || 0) / max * chartWidth;
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bar-chart', role: 'img', 'aria-label': t('landscape.chart', { by: byLabel }),
+    preserveAspectRatio: 'xMinYMin meet' });
+  svg.append(s('title', {}, t('landscape.chart', { by: byLabel })));
+  rows.forEach((row, index) => {
+    const y = top + index * rowHeight;
+    const name = nameOf(row);
+    const short = name.length > 30 ? name.slice(0, 29) + '…' : name;
+    const demands = Number(row.demands) || 0;
+    const offers = Number(row.offers) || 0;
+    const gaps = Number(row.demands_without_strong_candidate) || 0;
+    const group = s('g', { class: 'bar-row' + (gaps ? ' has-gap' : '') },
+      s('title', {}, `${name}: ${t('landscape.demands')} ${demands}, ${t('landscape.offers')} ${offers}, ${t('landscape.gaps')} ${gaps}`),
+      s('text', { x: labelWidth - 8, y: y + 17, class: 'bar-label', 'text-anchor': 'end' }, short),
+      s('rect', { x: labelWidth, y: y + 3, width: Math.max(demands ? 1 : 0, scale(demands)), height: 12, class: 'bar bar-demands' }),
+      gaps ? s('rect', { x: labelWidth + scale(demands - gaps), y: y + 3, width: Math.max(1, scale(gaps)), height: 12, class: 'bar bar-gaps' }) : null,
+      s('rect', { x: labelWidth, y: y + 16, width: Math.max(offers ? 1 : 0, scale(offers)), height: 12, class: 'bar bar-offers' }),
+      s('text', { x: labelWidth + scale(demands) + 4, y: y + 13, class: 'bar-value' }, String(demands) + (gaps ? ` (${gaps})` : '')),
+      s('text', { x: labelWidth + scale(offers) + 4, y: y + 26, class: 'bar-value' }, String(offers)));
+    svg.append(group);
+  });
+  return svg;
+}
+
+function landscapeTable(rows, byLabel, nameOf) {
+  return h('table', { class: 'data-table' },
+    h('caption', {}, t('landscape.table', { by: byLabel })),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('landscape.name')), h('th', { scope: 'col', class: 'num' }, t('landscape.demands')),
+      h('th', { scope: 'col', class: 'num' }, t('landscape.offers')), h('th', { scope: 'col', class: 'num' }, t('landscape.gaps')))),
+    h('tbody', {}, rows.map((row) => {
+      const gaps = Number(row.demands_without_strong_candidate) || 0;
+      return h('tr', { class: gaps ? 'gap' : null }, h('th', { scope: 'row' }, nameOf(row)),
+        h('td', { class: 'num' }, String(row.demands ?? 0)), h('td', { class: 'num' }, String(row.offers ?? 0)),
+        h('td', { class: 'num' }, String(gaps)));
+    })));
+}
+
+async function landscapePage(root, route, alive) {
+  root.append(pageHeading(t('landscape.title')), h('p', { class: 'intro' }, t('landscape.intro')));
+  const body = h('div', {}, loading());
+  root.append(body);
+  const data = await api('/api/landscape').catch((error) => error);
+  if (!alive()) return;
+  if (data instanceof Error) { body.replaceChildren(errorBox(data)); return; }
+  body.replaceChildren(h('ul', { class: 'legend', 'aria-label': t('landscape.legend') },
+    h('li', {}, h('span', { class: 'swatch swatch-demands', 'aria-hidden': 'true' }), t('landscape.demands')),
+    h('li', {}, h('span', { class: 'swatch swatch-gaps', 'aria-hidden': 'true' }), t('landscape.gaps')),
+    h('li', {}, h('span', { class: 'swatch swatch-offers', 'aria-hidden': 'true' }), t('landscape.offers'))));
+  const sections = [
+    ['by-sector', t('landscape.bySector'), data.by_sector, (row) => (row.labels ? labelOf(row.labels) : row.id ? sectorName(row.id) : t('landscape.unknown'))],
+    ['by-region', t('landscape.byRegion'), data.by_region, (row) => (row.labels ? labelOf(row.labels) : row.id ? regionName(row.id) : t('landscape.unknown'))],
+  ];
+  for (const [id, title, rows, nameOf] of sections) {
+    const list = Array.isArray(rows) ? rows : [];
+    body.append(h('section', { class: 'landscape-section card', id, 'aria-labelledby': id + '-heading' },
+      h('h2', { id: id + '-heading' }, title),
+      list.length ? h('div', { class: 'chart-wrap' }, barChart(list, title, nameOf)) : h('p', { class: 'muted' }, t('common.none')),
+      list.length ? h('div', { class: 'table-wrap' }, landscapeTable(list, title, nameOf)) : null));
+  }
+  const unmatched = Array.isArray(data.unmatched_demands) ? data.unmatched_demands : [];
+  if (unmatched.length) {
+    body.append(h('section', { class: 'card', 'aria-labelledby': 'unmatched-heading' },
+      h('h2', { id: 'unmatched-heading' }, t('landscape.unmatched') + ' (' + unmatched.length + ')'),
+      h('ul', { class: 'id-list' }, unmatched.map((entry) => {
+        const docId = typeof entry === 'string' ? entry : entry.id;
+        const title = typeof entry === 'object' && entry.title ? entry.title : docId;
+        return h('li', {}, h('a', { href: docHref(docId) }, title));
+      }))));
+  }
+}
+
+// ---------------------------------------------------------------- import
+
+function formatOf(name) {
+  if (/\.jsonl$/i.test(name)) return 'jsonl';
+  if (/\.(md|markdown)$/i.test(name)) return 'markdown';
+  return '';
+}
+
+async function importPage(root, route, alive) {
+  root.append(pageHeading(t('import.title')), h('p', { class: 'intro' }, t('import.intro')));
+  const token = h('input', { id: 'import-token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
+    'aria-describedby': 'import-token-hint' });
+  token.value = sessionStorage.getItem(TOKEN_KEY) || '';
+  token.addEventListener('input', () => {
+    if (token.value) sessionStorage.setItem(TOKEN_KEY, token.value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  });
+  const file = h('input', { id: 'import-file', name: 'file', type: 'file', accept: '.jsonl,.md,.markdown' });
+  const check = h('button', { type: 'submit', class: 'primary', id: 'import-check' }, t('import.check'));
+  const form = h('form', { class: 'import-form card' },
+    h('div', { class: 'field-group' }, h('label', { for: 'import-token' }, t('import.token')), token,
+      h('p', { class: 'muted', id: 'import-token-hint' }, t('import.tokenHint'))),
+    h('div', { class: 'field-group' }, h('label', { for: 'import-file' }, t('import.file')), file),
+    h('div', { class: 'form-actions' }, check));
+  const output = h('section', { class: 'import-output', 'aria-live': 'polite', id: 'import-output' });
+  root.append(form, output);
+
+  const send = async (confirm) => {
+    const query = new URLSearchParams({ format: importState.format, filename: importState.name, confirm: confirm ? '1' : '0' });
+    const headers = { 'Content-Type': importState.format === 'jsonl' ? 'application/x-ndjson; charset=utf-8' : 'text/markdown; charset=utf-8' };
+    if (token.value) headers.Authorization = 'Bearer ' + token.value;
+    try {
+      const report = await api('/api/import?' + query.toString(), { method: 'POST', body: importState.text, headers });
+      importState.error = null;
+      if (confirm) importState.stored = report;
+      else { importState.report = report; importState.stored = null; }
+    } catch (error) {
+      importState.error = error;
+    }
+  };
+
+  const show = () => {
+    output.replaceChildren();
+    if (importState.error) output.append(errorBox(importState.error));
+    const report = importState.stored || importState.report;
+    if (!report) return;
+    const problems = Array.isArray(report.problems) ? report.problems : [];
+    const documents = Array.isArray(report.documents) ? report.documents : [];
+    output.append(h('h2', {}, t('import.report', { name: importState.name })),
+      h('p', { class: 'import-summary' }, t('import.summary', { records: report.records ?? '–', valid: report.valid ?? documents.length, problems: problems.length })));
+    if (importState.stored) {
+      output.append(h('p', { class: 'notice success', id: 'import-stored', role: 'status' }, t('import.stored', { n: report.stored ?? 0 })));
+    }
+    output.append(h('h3', {}, t('import.problems')), problems.length
+      ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table problems', id: 'import-problems' },
+        h('thead', {}, h('tr', {}, [t('import.line'), t('common.id'), t('import.field'), t('import.message')].map((text) => h('th', { scope: 'col' }, text)))),
+        h('tbody', {}, problems.map((problem) => h('tr', { 'data-line': problem.line ?? '' },
+          h('td', { class: 'num' }, String(problem.line ?? '')), h('td', {}, String(problem.id ?? '')),
+          h('td', {}, h('code', {}, String(problem.field ?? ''))), h('td', {}, String(problem.message ?? '')))))))
+      : h('p', { class: 'muted' }, t('import.noProblems')));
+    output.append(h('h3', {}, t('import.valid')), documents.length
+      ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table valid-docs', id: 'import-valid' },
+        h('thead', {}, h('tr', {}, [t('import.line'), t('common.id'), t('field.kind'), t('field.lang'), t('field.title')].map((text) => h('th', { scope: 'col' }, text)))),
+        h('tbody', {}, documents.map((doc) => h('tr', {},
+          h('td', { class: 'num' }, String(doc.line ?? '')),
+          h('td', {}, importState.stored ? h('a', { href: docHref(doc.id) }, String(doc.id)) : String(doc.id ?? '')),
+          h('td', {}, kindName(doc.kind)), h('td', {}, langName(doc.lang)), h('td', { lang: doc.lang || null }, String(doc.title ?? '')))))))
+      : h('p', { class: 'muted' }, t('import.noValid')));
+    if (!importState.stored && documents.length) {
+      const store = h('button', { type: 'button', class: 'primary', id: 'import-store' }, t('import.store', { n: documents.length }));
+      store.addEventListener('click', async () => {
+        store.disabled = true;
+        await send(true);
+        if (alive()) show();
+      });
+      output.append(h('p', { class: 'form-actions' }, store));
+    }
+  };
+  show();
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = file.files && file.files[0];
+    if (!chosen) {
+      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.noFile')));
+      return;
+    }
+    const format = formatOf(chosen.name);
+    if (!format) {
+      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.badExt')));
+      return;
+    }
+    Object.assign(importState, { name: chosen.name, format, text: await chosen.text(), report: null, stored: null, error: null });
+    check.disabled = true;
+    output.replaceChildren(loading());
+    await send(false);
+    check.disabled = false;
+    if (alive()) show();
+  });
+}
+
+// ---------------------------------------------------------------- thesaurus
+
+async function thesaurusPage(root, route, alive) {
+  const sector = route.params.get('sector') || '';
+  const query = route.params.get('q') || '';
+  root.append(pageHeading(t('thesaurus.title')), h('p', { class: 'intro' }, t('thesaurus.intro')));
+
+  const sectorList = h('ul', { class: 'sector-list' });
+  for (const entry of state.meta.sectors) {
+    const active = entry.id === sector;
+    sectorList.append(h('li', {}, h('a', { href: hrefFor('/thesaurus', { sector: entry.id, q: query }), 'aria-current': active ? 'true' : null,
+      class: active ? 'active' : null, 'data-sector': entry.id }, labelOf(entry.labels))));
+  }
+  const input = h('input', { id: 'thesaurus-q', name: 'q', type: 'search', value: query, autocomplete: 'off' });
+  const form = h('form', { class: 'inline-form', role: 'search' },
+    h('label', { for: 'thesaurus-q' }, t('thesaurus.filter')),
+    h('div', { class: 'search-row' }, input, h('button', { type: 'submit' }, t('thesaurus.filterSubmit'))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate(hrefFor('/thesaurus', { sector, q: input.value.trim() }));
+  });
+  const content = h('section', { class: 'thesaurus-content', 'aria-labelledby': 'thesaurus-heading' });
+  root.append(h('div', { class: 'thesaurus-layout' },
+    h('nav', { class: 'sector-nav', 'aria-label': t('thesaurus.sectors') }, h('h2', {}, t('thesaurus.sectors')),
+      sector ? h('p', {}, h('a', { href: hrefFor('/thesaurus', { q: query }) }, t('thesaurus.all'))) : null, sectorList),
+    content));
+  const heading = h('h2', { id: 'thesaurus-heading' }, sector ? sectorName(sector) : t('thesaurus.all'));
+  const count = h('p', { class: 'result-count', 'aria-live': 'polite', role: 'status' });
+  content.append(heading, form, count);
+  if (!sector && !query) { count.textContent = t('thesaurus.choose'); return; }
+
+  count.textContent = t('common.loading');
+  const params = new URLSearchParams();
+  if (sector) params.set('sector', sector);
+  if (query) params.set('q', query);
+  const data = await api('/api/concepts?' + params.toString()).catch((error) => error);
+  if (!alive()) return;
+  if (data instanceof Error) { count.textContent = ''; content.append(errorBox(data)); return; }
+  const concepts = Array.isArray(data.concepts) ? data.concepts : [];
+  count.textContent = t('thesaurus.count', { n: data.total ?? concepts.length });
+  if (!concepts.length) return;
+  const byId = new Map(concepts.map((concept) => [concept.id, concept]));
+  content.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data-table concepts-table', id: 'concepts-table' },
+    h('thead', {}, h('tr', {}, languages.map((lang) => h('th', { scope: 'col', lang }, nativeNames[lang])),
+      h('th', { scope: 'col' }, t('thesaurus.broader')), h('th', { scope: 'col', class: 'num' }, t('thesaurus.documents')))),
+    h('tbody', {}, concepts.map((concept) => {
+      const broader = concept.broader ? byId.get(concept.broader) : null;
+      const documents = Number(concept.documents) || 0;
+      return h('tr', { 'data-concept': concept.id },
+        languages.map((lang) => h('td', { lang }, concept.labels ? one(concept.labels[lang]) : '')),
+        h('td', {}, broader ? labelOf(broader.labels) : concept.broader || ''),
+        h('td', { class: 'num' }, documents
+          ? h('a', { href: hrefFor('/search', { q: labelOf(concept.labels) }) }, String(documents)) : '0'));
+    })))));
+}
+
+// ---------------------------------------------------------------- start
+
+function applyStaticTexts() {
+  document.documentElement.lang = state.lang;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  document.getElementById('ui-lang').value = state.lang;
+}
+
+function setLanguage(lang) {
+  if (!languages.includes(lang)) return;
+  state.lang = lang;
+  try { localStorage.setItem(LANG_KEY, lang); } catch { /* storage disabled */ }
+  applyStaticTexts();
+  render();
+}
+
+async function start() {
+  let stored = null;
+  try { stored = localStorage.getItem(LANG_KEY); } catch { stored = null; }
+  if (languages.includes(stored)) state.lang = stored;
+  else {
+    const browser = (navigator.language || 'en').slice(0, 2);
+    state.lang = languages.includes(browser) ? browser : 'en';
+  }
+  applyStaticTexts();
+  try {
+    const meta = await api('/api/meta');
+    state.meta = { ...state.meta, ...meta };
+    if (!Array.isArray(state.meta.sectors)) state.meta.sectors = [];
+    if (!Array.isArray(state.meta.regions)) state.meta.regions = [];
+    for (const sector of state.meta.sectors) state.sectors.set(sector.id, sector);
+    for (const region of state.meta.regions) state.regions.set(region.id, region);
+    if (!languages.includes(stored) && languages.includes(meta.ui_language)) {
+      state.lang = meta.ui_language;
+      applyStaticTexts();
+    }
+  } catch {
+    // Without /api/meta the page still works; sector and region ids are shown as they are.
+  }
+  document.getElementById('ui-lang').addEventListener('change', (event) => setLanguage(event.target.value));
+  document.getElementById('skip-link').addEventListener('click', (event) => {
+    event.preventDefault();
+    const heading = main.querySelector('h1');
+    (heading || main).focus();
+  });
+  window.addEventListener('hashchange', () => render());
+  render();
+}
+
+start();
