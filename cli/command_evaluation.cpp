@@ -9,6 +9,7 @@
 #include "evaluation.h"
 #include "knowledge_base.h"
 #include "landscape.h"
+#include "landscape_json.h"
 #include "store_access.h"
 
 namespace techbridge::cli {
@@ -115,21 +116,8 @@ int run_landscape(int argc, char** argv) {
     const StoragePaths paths{args.required("db")};
     open_existing_store(paths);
     const Landscape landscape = build_landscape(paths);
-    auto rows_json = [](const std::vector<LandscapeRow>& rows) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const auto& row : rows)
-            out.push_back({{"id", row.id},
-                           {"demands", row.demands},
-                           {"offers", row.offers},
-                           {"demands_without_strong_candidate", row.unmatched_demands}});
-        return out;
-    };
     if (args.flag("json")) {
-        std::cout << nlohmann::json{{"by_sector", rows_json(landscape.by_sector)},
-                                    {"by_region", rows_json(landscape.by_region)},
-                                    {"unmatched_demands", landscape.unmatched}}
-                         .dump(2)
-                  << '\n';
+        std::cout << to_json(landscape, KnowledgeBase::builtin()).dump(2) << '\n';
         return exit_ok;
     }
     auto print = [](const char* heading, const std::vector<LandscapeRow>& rows, auto name) {

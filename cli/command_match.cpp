@@ -8,6 +8,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "document_store.h"
+#include "match_csv.h"
 #include "match_json.h"
 #include "matcher.h"
 #include "store_access.h"
@@ -51,19 +52,6 @@ std::optional<DocumentKind> kind_option(const Arguments& args, const std::string
     const auto kind = parse_document_kind(*value);
     if (!kind) throw UsageError("--" + name + " must be offer, demand or knowledge, got \"" + *value + "\"");
     return kind;
-}
-
-std::string csv_field(const std::string& text) {
-    if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-    std::string out = "\"";
-    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-double component(const MatchCandidate& candidate, const std::string& factor) {
-    for (const auto& part : candidate.components)
-        if (part.factor == factor) return part.value;
-    return 0;
 }
 
 void print_result(const MatchResult& result) {
@@ -173,24 +161,8 @@ int run_match_all(int argc, char** argv) {
     finish_terminal_progress();
     if (!failure.empty()) throw Error(failure);
 
-    out << "source_id,source_kind,source_lang,rank,candidate_id,candidate_kind,candidate_lang,score,"
-           "concepts,text,sector,trl,cooperation,region,no_strong_candidate,shared_concepts,candidate_title\n";
-    for (const auto& result : results) {
-        std::size_t rank = 0;
-        for (const auto& candidate : result.candidates) {
-            char numbers[160];
-            std::snprintf(numbers, sizeof numbers, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", candidate.score,
-                          component(candidate, "concepts"), component(candidate, "text"),
-                          component(candidate, "sector"), component(candidate, "trl"),
-                          component(candidate, "cooperation"), component(candidate, "region"));
-            out << csv_field(result.source_id) << ',' << to_string(result.source_kind) << ','
-                << to_string(result.source_lang) << ',' << ++rank << ',' << csv_field(candidate.id) << ','
-                << to_string(candidate.kind) << ',' << to_string(candidate.lang) << ',' << numbers << ','
-                << (result.no_strong_candidate ? "yes" : "no") << ','
-                << csv_field(shared_concepts_text(candidate, result.source_lang)) << ',' << csv_field(candidate.title)
-                << '\n';
-        }
-    }
+    write_match_csv_header(out);
+    for (const auto& result : results) write_match_csv_rows(out, result);
     std::cout << sources.size() << " document(s) matched; " << out_path << " written\n";
     return exit_ok;
 }

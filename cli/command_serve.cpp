@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "general_dictionary.h"
 #include "search_index.h"
+#include "access_token.h"
 #include "server.h"
 
 namespace techbridge::cli {
@@ -14,10 +15,17 @@ namespace {
 const CommandSpec serve_spec{
     "serve",
     "usage: techbridge serve --db DIR [--host 127.0.0.1] [--port 8080] [--threads N]\n"
+    "                        [--max-body BYTES] [--assets-dir DIR]\n"
     "\n"
-    "Serves the web interface and the JSON API (GET /api/search?q=...). Listens on\n"
-    "127.0.0.1 unless --host says otherwise.\n",
-    {"db", "host", "port", "threads"},
+    "Serves the web interface and the JSON API (docs/api.md). Listens on 127.0.0.1 unless\n"
+    "--host says otherwise. Imports need the access token: TECHBRIDGE_TOKEN, or the one\n"
+    "kept in DIR/token (made at the first start and printed).\n"
+    "\n"
+    "  --threads N       requests served at once (default 4)\n"
+    "  --max-body BYTES  the largest request body, e.g. an uploaded file (default 1048576)\n"
+    "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
+    "                    copies built in, for working on the page\n",
+    {"db", "host", "port", "threads", "max-body", "assets-dir"},
     {}};
 
 Server* running_server = nullptr;
@@ -38,14 +46,21 @@ int run_serve(int argc, char** argv) {
     options.host = args.value("host").value_or("127.0.0.1");
     options.port = static_cast<int>(args.number("port", 8080, 0, 65535));
     options.threads = static_cast<std::size_t>(args.number("threads", 4, 1, 256));
+    options.max_body_bytes = static_cast<std::size_t>(args.number("max-body", 1 << 20, 1024, 256 << 20));
+    options.assets_dir = args.value("assets-dir").value_or("");
     open_index_for_reading(options.paths.index_dir());  // fail now, with advice, rather than on the first search
 
-    Server server(options);
+    AccessToken token = AccessToken::for_database(options.paths);
+    const std::string token_origin = token.origin();
+    const std::string secret = token.secret();
+    Server server(options, std::move(token));
     const int port = server.bind();
     running_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
     std::cout << "dictionaries: " << GeneralDictionary::shared().status() << '\n';
+    if (token_origin == "TECHBRIDGE_TOKEN") std::cout << "access token for imports: from TECHBRIDGE_TOKEN\n";
+    else std::cout << "access token for imports: " << secret << "  (kept in " << token_origin << ")\n";
     std::cout << "TechBridge is serving http://" << options.host << ":" << port << "/  (Ctrl-C stops it)" << std::endl;
     server.serve();
     running_server = nullptr;

@@ -282,6 +282,13 @@ std::int64_t DocumentStore::begin_run(const std::string& command) {
     return connection_.last_insert_rowid();
 }
 
+std::int64_t DocumentStore::latest_run_id() {
+    SqliteStatement& query = prepared("SELECT COALESCE(MAX(id), 0) FROM runs");
+    const std::int64_t id = query.step() ? query.integer(0) : 0;
+    query.reset();  // a statement left mid-result would pin this connection to an old snapshot
+    return id;
+}
+
 void DocumentStore::record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line,
                                      const std::string& field, const std::string& message) {
     SqliteStatement insert(connection_,

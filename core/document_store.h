@@ -89,6 +89,9 @@ public:
     std::map<std::string, std::int64_t> concept_document_counts();
 
     std::int64_t begin_run(const std::string& command);
+    /// The id of the latest ingestion run (0 before any): it changes whenever the
+    /// documents may have, so it keys caches of derived figures.
+    std::int64_t latest_run_id();
     void record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line, const std::string& field,
                           const std::string& message);
     void finish_run(std::int64_t run_id, const IngestionRunSummary& summary);
@@ -98,7 +101,8 @@ public:
 
 private:
     /// A statement prepared once per store and reset for reuse (ingestion runs the same few
-    /// statements for every document).
+    /// statements for every document). A caller that reads rows resets it when done, or the
+    /// connection keeps reading an old snapshot.
     SqliteStatement& prepared(const char* sql);
     void migrate();
     /// Copies the current version of `id` into document_history before it is replaced or removed.

@@ -1,15 +1,31 @@
 #include "server.h"
 
-#include <charconv>
+#include <fstream>
+#include <mutex>
+#include <sstream>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "access_token.h"
+#include "ascii_text.h"
+#include "document_json.h"
+#include "document_validation.h"
 #include "embedded_file.h"
 #include "errors.h"
+#include "general_dictionary.h"
+#include "ingestion.h"
+#include "knowledge_json.h"
+#include "landscape_json.h"
+#include "match_csv.h"
+#include "match_json.h"
+#include "matcher.h"
+#include "request_parameters.h"
 #include "search_json.h"
-#include "searcher_pool.h"
+#include "text_normalizer.h"
 #include "utf8.h"
+#include "searcher.h"
+#include "worker_pool.h"
 
 namespace techbridge {
 
@@ -23,14 +39,16 @@ constexpr const char* security_policy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/// A request the client got wrong, answered with 400 and a message naming the parameter.
-class BadRequest : public Error {
+/// The answer to a write request without the right token.
+class Unauthorized : public Error {
 public:
-    BadRequest(std::string code, const std::string& message) : Error(message), code_(std::move(code)) {}
-    const std::string& code() const { return code_; }
+    using Error::Error;
+};
 
-private:
-    std::string code_;
+/// The answer for a document id that is not stored.
+class NotFound : public Error {
+public:
+    using Error::Error;
 };
 
 void send_json(httplib::Response& response, int status, const json& body) {
@@ -42,51 +60,101 @@ void send_error(httplib::Response& response, int status, const std::string& code
     send_json(response, status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
-std::string text_parameter(const httplib::Request& request, const char* name, std::size_t max_bytes = 2048) {
-    if (!request.has_param(name)) return {};
-    std::string value = request.get_param_value(name);
-    if (find_invalid_utf8(value)) throw BadRequest("invalid_parameter", std::string(name) + ": not valid UTF-8");
-    if (value.size() > max_bytes)
-        throw BadRequest("invalid_parameter", std::string(name) + ": longer than " + std::to_string(max_bytes) + " bytes");
-    return value;
+const char* content_type(std::string_view path) {
+    if (path.ends_with(".html")) return "text/html; charset=utf-8";
+    if (path.ends_with(".js") || path.ends_with(".mjs")) return "text/javascript; charset=utf-8";
+    if (path.ends_with(".css")) return "text/css; charset=utf-8";
+    if (path.ends_with(".svg")) return "image/svg+xml";
+    if (path.ends_with(".json")) return "application/json; charset=utf-8";
+    return "application/octet-stream";
 }
 
-std::size_t number_parameter(const httplib::Request& request, const char* name, std::size_t fallback,
-                             std::size_t max) {
-    const std::string text = text_parameter(request, name, 16);
-    if (text.empty()) return fallback;
-    std::size_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || value > max)
-        throw BadRequest("invalid_parameter", std::string(name) + ": expected a whole number from 0 to " +
-                                                  std::to_string(max) + ", got \"" + text + "\"");
-    return value;
+/// The interface language a browser asks for in Accept-Language ("ru-RU,ru;q=0.9,en;q=0.8"):
+/// the one of zh, ru, en with the highest weight, English when none is named.
+std::string interface_language(const std::string& header) {
+    std::string best = "en";
+    double best_weight = -1;
+    std::istringstream entries(header);
+    std::string entry;
+    while (std::getline(entries, entry, ',')) {
+        const std::size_t semicolon = entry.find(';');
+        std::string tag(trim(entry.substr(0, semicolon)));
+        const std::string primary = lower_ascii(tag.substr(0, tag.find('-')));
+        double weight = 1;
+        if (semicolon != std::string::npos) {
+            const std::string parameter(trim(entry.substr(semicolon + 1)));
+            if (parameter.starts_with("q=")) weight = std::strtod(parameter.c_str() + 2, nullptr);
+        }
+        if ((primary == "zh" || primary == "ru" || primary == "en") && weight > best_weight) {
+            best = primary;
+            best_weight = weight;
+        }
+    }
+    return best;
 }
 
-SearchRequest search_request(const httplib::Request& request) {
-    SearchRequest search;
-    search.query = text_parameter(request, "q");
-    if (const std::string kind = text_parameter(request, "kind"); !kind.empty()) {
-        search.filters.kind = parse_document_kind(kind);
-        if (!search.filters.kind)
-            throw BadRequest("invalid_parameter", "kind: use offer, demand or knowledge, got \"" + kind + "\"");
-    }
-    if (const std::string lang = text_parameter(request, "lang"); !lang.empty()) {
-        search.filters.lang = parse_language(lang);
-        if (!search.filters.lang) throw BadRequest("invalid_parameter", "lang: use zh, ru or en, got \"" + lang + "\"");
-    }
-    search.filters.sector = text_parameter(request, "sector", 64);
-    search.filters.region = text_parameter(request, "region", 64);
-    search.limit = number_parameter(request, "limit", 10, 100);
-    search.offset = number_parameter(request, "offset", 0, 10000);
-    return search;
+MatchRequest match_request(const httplib::Request& request) {
+    MatchRequest match;
+    match.filters = filters_from_query(request);
+    match.target = match.filters.kind;
+    match.filters.kind.reset();
+    match.id = text_parameter(request, "id", 64);
+    if (match.id.empty()) throw BadRequest("invalid_parameter", "id: give the id of a stored document");
+    match.limit = number_parameter(request, "limit", 10, 1, 100);
+    return match;
+}
+
+MatchRequest finder_request(const nlohmann::json& body) {
+    MatchRequest match;
+    match.filters = filters_from_json(body);
+    const auto text = body.find("text");
+    if (text == body.end() || !text->is_string() || text->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos)
+        throw BadRequest("invalid_parameter", "text: paste the need or the offer to find partners for");
+    match.text = text->get<std::string>();
+    if (match.text.size() > (64u << 10)) throw BadRequest("invalid_parameter", "text: longer than 65536 bytes");
+    const std::string kind = body.value("kind", std::string("demand"));
+    const auto parsed = parse_document_kind(kind);
+    if (!parsed || *parsed == DocumentKind::knowledge)
+        throw BadRequest("invalid_parameter", "kind: use demand (the text is a need) or offer, got \"" + kind + "\"");
+    match.kind = *parsed;
+    const json limit = body.value("limit", json(10));
+    if (!limit.is_number_integer() || limit.get<long long>() < 1 || limit.get<long long>() > 100)
+        throw BadRequest("invalid_parameter", "limit: expected a whole number from 1 to 100");
+    match.limit = limit.get<std::size_t>();
+    return match;
 }
 
 }  // namespace
 
-Server::Server(ServerOptions options)
+/// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
+struct ServerState {
+    ServerState(const StoragePaths& paths, AccessToken access)
+        : token(std::move(access)),
+          searchers(paths),
+          matchers(paths),
+          stores([paths] { return std::make_unique<DocumentStore>(paths.store_file()); }) {}
+
+    AccessToken token;
+    WorkerPool<Searcher> searchers;
+    WorkerPool<Matcher> matchers;
+    WorkerPool<DocumentStore> stores;
+
+    std::mutex landscape_mutex;
+    std::int64_t landscape_run = -1;  // the store's latest run when the landscape was built
+    json landscape;
+
+    std::mutex writer;  // one import at a time
+
+    void require_token(const httplib::Request& request) const {
+        if (!token.admits(request.get_header_value("Authorization")))
+            throw Unauthorized("this action changes the store: send the access token as \"Authorization: Bearer TOKEN\" "
+                               "(printed by techbridge serve, or TECHBRIDGE_TOKEN)");
+    }
+};
+
+Server::Server(ServerOptions options, AccessToken token)
     : options_(std::move(options)),
-      searchers_(std::make_unique<SearcherPool>(options_.paths)),
+      state_(std::make_unique<ServerState>(options_.paths, std::move(token))),
       http_(std::make_unique<httplib::Server>()) {
     const std::size_t threads = std::max<std::size_t>(1, options_.threads);
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -95,12 +163,14 @@ Server::Server(ServerOptions options)
     http_->set_read_timeout(options_.read_timeout_seconds, 0);
     http_->set_write_timeout(options_.read_timeout_seconds, 0);
     http_->set_payload_max_length(options_.max_body_bytes);
-    install_routes();
+    install_safety();
+    install_pages();
+    install_api();
 }
 
 Server::~Server() = default;
 
-void Server::install_routes() {
+void Server::install_safety() {
     http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
         response.set_header("Content-Security-Policy", security_policy);
         response.set_header("X-Content-Type-Options", "nosniff");
@@ -112,10 +182,17 @@ void Server::install_routes() {
             std::rethrow_exception(failure);
         } catch (const BadRequest& error) {
             send_error(response, 400, error.code(), error.what());
+        } catch (const Unauthorized& error) {
+            response.set_header("WWW-Authenticate", "Bearer");
+            send_error(response, 401, "unauthorized", error.what());
+        } catch (const NotFound& error) {
+            send_error(response, 404, "not_found", error.what());
         } catch (const InvalidInputError& error) {
             send_error(response, 400, "invalid_parameter", error.what());
         } catch (const IndexError& error) {
             send_error(response, 503, "index_unavailable", error.what());
+        } catch (const Xapian::DatabaseLockError&) {
+            send_error(response, 409, "busy", "another import is writing to the index; try again when it has finished");
         } catch (const std::exception& error) {
             send_error(response, 500, "internal", error.what());
         } catch (...) {
@@ -129,37 +206,229 @@ void Server::install_routes() {
         else if (status == 413) send_error(response, 413, "too_large", "the request body is too large");
         else send_error(response, status, "http_" + std::to_string(status), "the request could not be served (HTTP " + std::to_string(status) + ")");
     });
+}
 
+void Server::install_pages() {
     const auto assets = web_asset_files();
-    auto serve_asset = [assets](const std::string& path, const char* type) {
-        return [assets, path, type](const httplib::Request& request, httplib::Response& response) {
-            for (const auto& file : assets) {
-                if (file.path != path) continue;
-                std::string etag(1, '"');
-                etag.append(file.sha256.substr(0, 16)).push_back('"');
-                response.set_header("ETag", etag);
-                response.set_header("Cache-Control", "no-cache");
-                if (request.get_header_value("If-None-Match") == etag) {
-                    response.status = 304;
-                    return;
-                }
-                response.set_content(std::string(file.content), type);
+    const std::string from_disk = options_.assets_dir;
+    auto serve_asset = [assets, from_disk](const std::string& name, const httplib::Request& request,
+                                           httplib::Response& response) {
+        if (!from_disk.empty()) {
+            std::ifstream input(from_disk + "/" + name, std::ios::binary);
+            if (input && name.find("..") == std::string::npos) {
+                std::ostringstream content;
+                content << input.rdbuf();
+                response.set_header("Cache-Control", "no-store");
+                response.set_content(content.str(), content_type(name));
                 return;
             }
-            send_error(response, 404, "not_found", "asset missing from this build: " + path);
-        };
+        }
+        const std::string path = "web/assets/" + name;
+        for (const auto& file : assets) {
+            if (file.path != path) continue;
+            std::string etag(1, '"');
+            etag.append(file.sha256.substr(0, 16)).push_back('"');
+            response.set_header("ETag", etag);
+            response.set_header("Cache-Control", "no-cache");
+            if (request.get_header_value("If-None-Match") == etag) {
+                response.status = 304;
+                return;
+            }
+            response.set_content(std::string(file.content), content_type(path));
+            return;
+        }
+        send_error(response, 404, "not_found", "no such file: /static/" + name);
     };
-    http_->Get("/", serve_asset("web/assets/index.html", "text/html; charset=utf-8"));
-    http_->Get("/static/app.js", serve_asset("web/assets/app.js", "text/javascript; charset=utf-8"));
-    http_->Get("/static/style.css", serve_asset("web/assets/style.css", "text/css; charset=utf-8"));
-
-    http_->Get("/api/health", [](const httplib::Request&, httplib::Response& response) {
-        send_json(response, 200, {{"status", "ok"}});
+    http_->Get("/", [serve_asset](const httplib::Request& request, httplib::Response& response) {
+        serve_asset("index.html", request, response);
     });
-    http_->Get("/api/search", [this](const httplib::Request& request, httplib::Response& response) {
-        const SearchRequest search = search_request(request);
-        auto searcher = searchers_->borrow();
-        send_json(response, 200, to_json(searcher->search(search)));
+    // Only names in the build's asset list are served, so "../" leads nowhere.
+    http_->Get(R"(/static/([A-Za-z0-9._-]+))", [serve_asset](const httplib::Request& request, httplib::Response& response) {
+        serve_asset(request.matches[1].str(), request, response);
+    });
+}
+
+void Server::install_api() {
+    ServerState& state = *state_;
+    const StoragePaths paths = options_.paths;
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+
+    http_->Get("/api/health", [&state](const httplib::Request&, httplib::Response& response) {
+        auto store = state.stores.borrow();
+        send_json(response, 200,
+                  {{"status", "ok"},
+                   {"documents", store->counts().total},
+                   {"dictionaries", GeneralDictionary::shared().status()}});
+    });
+
+    http_->Get("/api/meta", [&knowledge](const httplib::Request& request, httplib::Response& response) {
+        json sectors = json::array();
+        for (const auto& sector : knowledge.sectors().sectors()) sectors.push_back(sector_json(sector));
+        json regions = json::array();
+        for (const auto& region : knowledge.regions().regions())
+            regions.push_back(region_json(region, knowledge.regions()));
+        send_json(response, 200,
+                  {{"ui_language", interface_language(request.get_header_value("Accept-Language"))},
+                   {"sectors", sectors},
+                   {"regions", regions},
+                   {"cooperation_types", cooperation_types()},
+                   {"kinds", {"offer", "demand", "knowledge"}},
+                   {"languages", {"zh", "ru", "en"}}});
+    });
+
+    http_->Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
+        SearchRequest search;
+        search.query = text_parameter(request, "q");
+        search.filters = filters_from_query(request);
+        search.limit = number_parameter(request, "limit", 10, 0, 100);
+        search.offset = number_parameter(request, "offset", 0, 0, 10000);
+        auto searcher = state.searchers.borrow();
+        json out = to_json(searcher->search(search));
+        out["offset"] = search.offset;
+        out["limit"] = search.limit;
+        send_json(response, 200, out);
+    });
+
+    http_->Get(R"(/api/documents/([^/]+))", [&state, &knowledge](const httplib::Request& request,
+                                                                 httplib::Response& response) {
+        const std::string id = request.matches[1].str();
+        if (!is_valid_document_id(id)) throw NotFound("no document with id \"" + id + "\"");
+        auto store = state.stores.borrow();
+        const auto stored = store->get(id);
+        if (!stored) throw NotFound("no document with id \"" + id + "\"");
+        send_json(response, 200, to_json(*stored, store->tags(id), knowledge));
+    });
+
+    auto answer_match = [&state, &knowledge](const MatchRequest& match, const httplib::Request& request,
+                                             httplib::Response& response) {
+        MatchResult result;
+        {
+            auto matcher = state.matchers.borrow();
+            result = matcher->match(match);
+        }
+        if (text_parameter(request, "format", 8) == "csv") {
+            std::ostringstream csv;
+            write_match_csv_header(csv);
+            write_match_csv_rows(csv, result);
+            response.set_header("Content-Disposition",
+                                "attachment; filename=\"matches-" + (match.id.empty() ? std::string("text") : match.id) + ".csv\"");
+            response.set_content(csv.str(), "text/csv; charset=utf-8");
+            return;
+        }
+        json out = to_json(result, knowledge);
+        if (!result.source_id.empty()) {
+            auto store = state.stores.borrow();
+            const auto stored = store->get(result.source_id);
+            out["source"] = {{"id", result.source_id},
+                             {"kind", to_string(result.source_kind)},
+                             {"lang", to_string(result.source_lang)},
+                             {"title", stored ? stored->document.title : std::string()}};
+        } else {
+            out["id"] = nullptr;
+            out["source"] = {{"id", nullptr}, {"kind", to_string(result.source_kind)}, {"lang", to_string(result.source_lang)}};
+        }
+        send_json(response, 200, out);
+    };
+    http_->Get("/api/match", [answer_match](const httplib::Request& request, httplib::Response& response) {
+        answer_match(match_request(request), request, response);
+    });
+    http_->Post("/api/match", [answer_match](const httplib::Request& request, httplib::Response& response) {
+        answer_match(finder_request(json_body(request)), request, response);
+    });
+
+    http_->Get("/api/landscape", [&state, &knowledge, paths](const httplib::Request&, httplib::Response& response) {
+        std::int64_t run = 0;
+        {
+            auto store = state.stores.borrow();
+            run = store->latest_run_id();
+        }
+        std::lock_guard lock(state.landscape_mutex);  // built once per store change, not once per visitor
+        if (state.landscape_run != run) {
+            state.landscape = to_json(build_landscape(paths), knowledge);
+            state.landscape_run = run;
+        }
+        send_json(response, 200, state.landscape);
+    });
+
+    http_->Get("/api/concepts", [&state, &knowledge](const httplib::Request& request, httplib::Response& response) {
+        const std::string sector = text_parameter(request, "sector", 64);
+        const std::string filter = text_parameter(request, "q", 256);
+        std::string wanted_sector;
+        if (!sector.empty()) {
+            const auto resolved = knowledge.sectors().resolve(sector);
+            if (!resolved) throw BadRequest("invalid_parameter", "sector: unknown sector \"" + sector + "\"");
+            wanted_sector = *resolved;
+        }
+        std::map<std::string, std::int64_t> documents;
+        {
+            auto store = state.stores.borrow();
+            documents = store->concept_document_counts();
+        }
+        const TextNormalizer normalizer;  // folds case, width, ё and Traditional characters alike
+        const std::string needle = filter.empty() ? std::string() : normalizer.normalize_to_utf8(filter);
+        json concepts = json::array();
+        for (const Concept& entry : knowledge.thesaurus().concepts()) {
+            if (!wanted_sector.empty() &&
+                std::find(entry.sectors.begin(), entry.sectors.end(), wanted_sector) == entry.sectors.end())
+                continue;
+            if (!needle.empty()) {
+                bool found = false;
+                for (const Language language : all_languages)
+                    for (const auto& label : entry.labels.of(language))
+                        found = found || normalizer.normalize_to_utf8(label).find(needle) != std::string::npos;
+                if (!found) continue;
+            }
+            json item = concept_json(entry);
+            const auto count = documents.find(entry.id);
+            item["documents"] = count == documents.end() ? 0 : count->second;
+            concepts.push_back(std::move(item));
+        }
+        send_json(response, 200, {{"sector", wanted_sector}, {"total", concepts.size()}, {"concepts", concepts}});
+    });
+
+    http_->Post("/api/import", [&state, paths](const httplib::Request& request, httplib::Response& response) {
+        state.require_token(request);
+        const std::string format = text_parameter(request, "format", 16);
+        if (format != "jsonl" && format != "markdown")
+            throw BadRequest("invalid_parameter", "format: use jsonl or markdown, got \"" + format + "\"");
+        std::string filename = text_parameter(request, "filename", 200);
+        if (filename.empty()) filename = "upload";
+        // The name is only a label in reports; the extension says which reader to use.
+        const std::string name = "upload:" + filename + (format == "jsonl" ? (filename.ends_with(".jsonl") ? "" : ".jsonl")
+                                                                           : (filename.ends_with(".md") ? "" : ".md"));
+        const bool confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
+        if (find_invalid_utf8(request.body)) {
+            // Name the line, as a user would look for it in an editor.
+            const std::size_t offset = *find_invalid_utf8(request.body);
+            const auto line = 1 + std::count(request.body.begin(), request.body.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+            throw BadRequest("invalid_body", filename + ": line " + std::to_string(line) + ": not valid UTF-8; save the file as UTF-8");
+        }
+        IngestionReport report;
+        {
+            std::lock_guard lock(state.writer);
+            IngestionOptions options;
+            options.command = "import (web)";
+            Ingestion ingestion(paths, options);
+            report = confirm ? ingestion.run_upload(name, request.body) : ingestion.check_upload(name, request.body);
+        }
+        json documents = json::array();
+        for (const auto& valid : report.valid)
+            documents.push_back({{"line", valid.line}, {"id", valid.id}, {"kind", to_string(valid.kind)},
+                                 {"lang", to_string(valid.lang)}, {"title", valid.title}});
+        json problems = json::array();
+        for (const auto& problem : report.rejected)
+            problems.push_back({{"line", problem.line}, {"field", problem.field}, {"message", problem.message}});
+        const std::int64_t stored = confirm ? report.summary.added + report.summary.updated : 0;
+        send_json(response, 200,
+                  {{"confirmed", confirm},
+                   {"records", report.records},
+                   {"valid", report.valid.size()},
+                   {"documents", documents},
+                   {"problems", problems},
+                   {"stored", stored},
+                   {"added", confirm ? report.summary.added : 0},
+                   {"updated", confirm ? report.summary.updated : 0},
+                   {"unchanged", confirm ? report.summary.unchanged : 0}});
     });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The embedded HTTP server: the web page and the JSON API. It translates requests
-// into calls of the matcher and back, and holds no search logic of its own.
+// The embedded HTTP server: the web page and the JSON API (docs/api.md). It translates
+// requests into calls of the matcher and the ingestion, and holds no logic of its own.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -13,7 +13,8 @@ class Server;
 
 namespace techbridge {
 
-class SearcherPool;
+class AccessToken;
+struct ServerState;
 
 struct ServerOptions {
     StoragePaths paths;
@@ -23,11 +24,13 @@ struct ServerOptions {
     std::size_t max_body_bytes = 1u << 20;
     int keep_alive_seconds = 2;  // short, so idle keep-alive clients do not hold every worker
     int read_timeout_seconds = 5;
+    /// Serve web/assets from this folder instead of the copies built in (development).
+    std::string assets_dir;
 };
 
 class Server {
 public:
-    explicit Server(ServerOptions options);
+    Server(ServerOptions options, AccessToken token);
     ~Server();
 
     /// Binds the socket; returns the port (useful with port 0). Throws Error when the
@@ -38,10 +41,12 @@ public:
     void stop();
 
 private:
-    void install_routes();
+    void install_safety();
+    void install_pages();
+    void install_api();
 
     ServerOptions options_;
-    std::unique_ptr<SearcherPool> searchers_;
+    std::unique_ptr<ServerState> state_;
     std::unique_ptr<httplib::Server> http_;
 };
 

@@ -43,10 +43,21 @@ function append(parent, children) {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     if (Array.isArray(child)) append(parent, child);
-    else if (child instanceof Node) parent.append(child);
-    else parent.append(document.createTextNode(String(child)));
+    else if (child instanceof Node) parent.appendChild(child);
+    else parent.appendChild(document.createTextNode(String(child)));
   }
   return parent;
+}
+
+/** Appends children to el; null, undefined and false are left out, strings become text. */
+function add(el, ...children) {
+  return append(el, children);
+}
+
+/** Replaces the children of el, like add. */
+function replace(el, ...children) {
+  el.replaceChildren();
+  return append(el, children);
 }
 
 function setProps(el, props) {
@@ -250,7 +261,7 @@ async function render() {
     else link.removeAttribute('aria-current');
   }
   const root = h('div', { class: 'page page-' + name });
-  main.replaceChildren(root);
+  replace(main, root);
   const alive = () => ticket === state.ticket;
   const done = page(root, route, alive);
   if (focusedId) {
@@ -262,12 +273,12 @@ async function render() {
     window.scrollTo(0, 0);
   }
   try { await done; } catch (error) {
-    if (alive()) root.append(errorBox(error));
+    if (alive()) add(root, errorBox(error));
   }
 }
 
 function notFoundPage(root) {
-  root.append(pageHeading(t('error.404')), h('p', {}, t('error.page')),
+  add(root, pageHeading(t('error.404')), h('p', {}, t('error.page')),
     h('p', {}, h('a', { href: '#/search' }, t('doc.back'))));
 }
 
@@ -295,7 +306,7 @@ async function searchPage(root, route, alive) {
   const facets = h('aside', { class: 'facets', 'aria-label': t('search.filters') });
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading', class: 'visually-hidden' }, t('search.results')), status);
-  root.append(pageHeading(t('search.title')), form, activeFilters(query, filters),
+  add(root, pageHeading(t('search.title')), form, activeFilters(query, filters),
     h('div', { class: 'search-layout' }, facets, results));
   status.textContent = t('common.loading');
 
@@ -307,7 +318,7 @@ async function searchPage(root, route, alive) {
   } catch (error) {
     if (!alive()) return;
     status.textContent = '';
-    results.append(errorBox(error));
+    add(results, errorBox(error));
     return;
   }
   if (!alive()) return;
@@ -318,12 +329,12 @@ async function searchPage(root, route, alive) {
     : hits.length < total ? t('search.range', { from: offset + 1, to: offset + hits.length, total })
       : t('search.count', { total });
 
-  if (Array.isArray(data.concepts) && data.concepts.length) results.append(queryConcepts(data.concepts));
+  if (Array.isArray(data.concepts) && data.concepts.length) add(results, queryConcepts(data.concepts));
 
   const list = h('ol', { class: 'hits', start: String(offset + 1) });
-  for (const hit of hits) list.append(hitItem(hit));
-  results.append(list, pagination(query, filters, offset, total, Number(data.limit) || PAGE_SIZE));
-  facets.append(h('h2', {}, t('search.filters')), ...facetGroups(data.facets || {}, query, filters));
+  for (const hit of hits) add(list, hitItem(hit));
+  add(results, list, pagination(query, filters, offset, total, Number(data.limit) || PAGE_SIZE));
+  add(facets, h('h2', {}, t('search.filters')), ...facetGroups(data.facets || {}, query, filters));
 }
 
 function activeFilters(query, filters) {
@@ -339,7 +350,7 @@ function activeFilters(query, filters) {
       delete rest.trl_min;
       delete rest.trl_max;
       const text = t('facet.trl') + ': ' + t('trl.value', { n: filters.trl_min });
-      list.append(h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
+      add(list, h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
         'aria-label': t('search.remove', { name: text }) }, text, h('span', { 'aria-hidden': 'true' }, ' ×'))));
       continue;
     }
@@ -348,10 +359,10 @@ function activeFilters(query, filters) {
     const value = filters[name];
     const facet = name === 'trl_min' || name === 'trl_max' ? 'trl' : name;
     const text = t('facet.' + name) + ': ' + (facet === 'trl' ? value : facetValueName(facet, value));
-    list.append(h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
+    add(list, h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: query, ...rest }),
       'aria-label': t('search.remove', { name: text }) }, text, h('span', { 'aria-hidden': 'true' }, ' ×'))));
   }
-  list.append(h('li', {}, h('a', { class: 'chip clear', href: hrefFor('/search', { q: query }) }, t('search.clear'))));
+  add(list, h('li', {}, h('a', { class: 'chip clear', href: hrefFor('/search', { q: query }) }, t('search.clear'))));
   return h('section', { class: 'active-filters', 'aria-label': t('search.active') }, list);
 }
 
@@ -377,7 +388,7 @@ function facetGroups(facets, query, filters) {
       const link = h('a', { href: hrefFor('/search', { q: query, ...next }), class: active ? 'active' : null,
         'aria-current': active ? 'true' : null, 'data-facet': facet, 'data-value': value },
       h('span', { class: 'facet-name' }, name), ' ', h('span', { class: 'count' }, String(entry.count)));
-      list.append(h('li', { class: index >= FACET_SHOWN && !active ? 'extra' : null }, link));
+      add(list, h('li', { class: index >= FACET_SHOWN && !active ? 'extra' : null }, link));
     });
     const group = h('section', { class: 'facet' }, h('h3', { id: headingId }, t('facet.' + facet)), list);
     if (values.length > FACET_SHOWN) {
@@ -388,7 +399,7 @@ function facetGroups(facets, query, filters) {
         toggle.setAttribute('aria-expanded', String(open));
         toggle.textContent = open ? t('common.showLess') : t('common.showMore', { n: values.length });
       });
-      group.append(toggle);
+      add(group, toggle);
     }
     groups.push(group);
   }
@@ -406,7 +417,7 @@ function conceptLabels(labels) {
 
 function queryConcepts(concepts) {
   const list = h('ul', { class: 'concepts' });
-  for (const concept of concepts) list.append(h('li', { class: 'concept', 'data-concept': concept.id }, conceptLabels(concept.labels)));
+  for (const concept of concepts) add(list, h('li', { class: 'concept', 'data-concept': concept.id }, conceptLabels(concept.labels)));
   return h('section', { class: 'query-concepts', 'aria-labelledby': 'query-concepts-heading' },
     h('h3', { id: 'query-concepts-heading' }, t('search.concepts')), list);
 }
@@ -415,10 +426,10 @@ function snippet(hit) {
   const paragraph = h('p', { class: 'snippet' });
   if (Array.isArray(hit.snippet_parts) && hit.snippet_parts.length) {
     for (const part of hit.snippet_parts) {
-      paragraph.append(part.hit ? h('mark', {}, part.text) : document.createTextNode(String(part.text ?? '')));
+      add(paragraph, part.hit ? h('mark', {}, part.text) : document.createTextNode(String(part.text ?? '')));
     }
   } else if (hit.snippet) {
-    paragraph.append(document.createTextNode(hit.snippet));
+    add(paragraph, document.createTextNode(hit.snippet));
   }
   return paragraph;
 }
@@ -471,18 +482,18 @@ function fieldValue(name, value, doc) {
 
 async function documentPage(root, route, alive) {
   const id = route.segments[1] || '';
-  root.append(loading());
+  add(root, loading());
   const data = await api('/api/documents/' + encodeURIComponent(id)).catch((error) => error);
   if (!alive()) return;
   root.replaceChildren();
   if (data instanceof Error) {
-    root.append(pageHeading(t('doc.title')), errorBox(data), h('p', {}, h('a', { href: '#/search' }, t('doc.back'))));
+    add(root, pageHeading(t('doc.title')), errorBox(data), h('p', {}, h('a', { href: '#/search' }, t('doc.back'))));
     return;
   }
   const doc = data.document || {};
   const heading = pageHeading(String(doc.title || doc.id || id));
   if (doc.lang) heading.setAttribute('lang', doc.lang);
-  root.append(heading,
+  add(root, heading,
     h('div', { class: 'badges' }, kindBadge(doc.kind), langBadge(doc.lang), doc.trl ? badge(t('trl.value', { n: doc.trl }), 'trl') : null),
     h('p', { class: 'actions' },
       doc.kind === 'offer' || doc.kind === 'demand' || doc.kind === 'knowledge'
@@ -490,38 +501,38 @@ async function documentPage(root, route, alive) {
       h('a', { href: '#/search', class: 'button' }, t('doc.back'))));
 
   const layout = h('div', { class: 'doc-layout' });
-  root.append(layout);
+  add(root, layout);
 
   const known = FIELD_ORDER.filter((name) => name in doc);
   const extra = Object.keys(doc).filter((name) => !FIELD_ORDER.includes(name)).sort();
   const fields = h('dl', { class: 'fields' });
   for (const name of known) {
-    fields.append(h('div', { class: 'field field-' + name, 'data-field': name },
+    add(fields, h('div', { class: 'field field-' + name, 'data-field': name },
       h('dt', {}, t('field.' + name)), h('dd', {}, fieldValue(name, doc[name], doc))));
   }
   for (const name of extra) {
-    fields.append(h('div', { class: 'field field-extra', 'data-field': name },
+    add(fields, h('div', { class: 'field field-extra', 'data-field': name },
       h('dt', {}, name, ' ', h('span', { class: 'muted' }, '(' + t('doc.extraField') + ')')),
       h('dd', {}, fieldValue(name, doc[name], doc))));
   }
-  layout.append(h('section', { class: 'doc-fields card', 'aria-labelledby': 'fields-heading' },
+  add(layout, h('section', { class: 'doc-fields card', 'aria-labelledby': 'fields-heading' },
     h('h2', { id: 'fields-heading' }, t('doc.fields')), fields));
 
   const side = h('div', { class: 'doc-side' });
-  layout.append(side);
+  add(layout, side);
 
   const concepts = Array.isArray(data.concepts) ? data.concepts : [];
   const conceptList = h('ul', { class: 'doc-concepts' });
   for (const concept of concepts) {
     const primary = labelOf(concept.labels);
     const own = doc.lang && doc.lang !== state.lang && concept.labels ? one(concept.labels[doc.lang]) : '';
-    conceptList.append(h('li', { class: 'concept', 'data-concept': concept.id },
+    add(conceptList, h('li', { class: 'concept', 'data-concept': concept.id },
       h('a', { href: hrefFor('/search', { q: primary }), title: t('doc.searchConcept', { label: primary }) },
         h('span', { class: 'concept-label primary', lang: state.lang }, primary)),
       own ? [' ↔ ', h('span', { class: 'concept-label', lang: doc.lang }, own)] : null,
       concept.mentions ? h('span', { class: 'muted' }, ' · ' + t('doc.mentions', { n: concept.mentions })) : null));
   }
-  side.append(h('section', { class: 'card', 'aria-labelledby': 'concepts-heading' },
+  add(side, h('section', { class: 'card', 'aria-labelledby': 'concepts-heading' },
     h('h2', { id: 'concepts-heading' }, t('doc.concepts')),
     concepts.length ? conceptList : h('p', { class: 'muted' }, t('doc.noConcepts'))));
 
@@ -529,24 +540,24 @@ async function documentPage(root, route, alive) {
     const list = h('ul', { class: 'tag-list' });
     for (const entry of Array.isArray(entries) ? entries : []) {
       const provenance = entry.provenance === 'inferred' ? 'inferred' : 'stated';
-      list.append(h('li', { 'data-id': entry.id },
+      add(list, h('li', { 'data-id': entry.id },
         h('span', {}, entry.labels ? labelOf(entry.labels) : nameOf(entry.id)), ' ',
         h('span', { class: 'prov prov-' + provenance, title: t('doc.' + provenance + 'Hint') }, t('doc.' + provenance))));
     }
-    side.append(h('section', { class: 'card', 'aria-labelledby': key + '-heading' },
+    add(side, h('section', { class: 'card', 'aria-labelledby': key + '-heading' },
       h('h2', { id: key + '-heading' }, t('doc.' + key)),
       list.childElementCount ? list : h('p', { class: 'muted' }, t('common.none'))));
   }
 
   const record = h('dl', { class: 'record' });
-  if (data.revision !== undefined) record.append(h('dt', {}, t('doc.revision')), h('dd', {}, String(data.revision)));
-  if (data.updated_at) record.append(h('dt', {}, t('doc.updated')), h('dd', {}, String(data.updated_at)));
+  if (data.revision !== undefined) add(record, h('dt', {}, t('doc.revision')), h('dd', {}, String(data.revision)));
+  if (data.updated_at) add(record, h('dt', {}, t('doc.updated')), h('dd', {}, String(data.updated_at)));
   if (data.source && data.source.path) {
-    record.append(h('dt', {}, t('doc.source')),
+    add(record, h('dt', {}, t('doc.source')),
       h('dd', { class: 'source-path' }, String(data.source.path) + (data.source.line ? ':' + data.source.line : '')));
   }
   if (record.childElementCount) {
-    side.append(h('section', { class: 'card', 'aria-labelledby': 'record-heading' },
+    add(side, h('section', { class: 'card', 'aria-labelledby': 'record-heading' },
       h('h2', { id: 'record-heading' }, t('doc.record')), record));
   }
 }
@@ -599,19 +610,22 @@ async function matchPage(root, route, alive) {
 
   const heading = pageHeading(t('match.title'));
   const sourceBox = h('div', { class: 'match-source card' }, loading());
-  root.append(heading, sourceBox);
+  add(root, heading, sourceBox);
 
   const [filterFields, readFilters] = matchFilterControls('match', filters);
   const [targetSelect, targetGroup] = selectField('match-target', t('match.target'),
     [['offer', kindName('offer')], ['demand', kindName('demand')], ['knowledge', kindName('knowledge')]], target);
   const limitSelect = h('select', { id: 'match-limit' }, [10, 20, 50, 100].map((n) => option(String(n), String(n), n === limit)));
-  const form = h('form', { class: 'filters-form card' },
-    h('fieldset', {}, h('legend', {}, t('match.filters')),
-      h('div', { class: 'filter-grid' }, filterFields, targetGroup,
-        h('div', { class: 'field-group' }, h('label', { for: 'match-limit' }, t('match.limit')), limitSelect)),
-      h('div', { class: 'form-actions' },
-        h('button', { type: 'submit', class: 'primary' }, t('common.apply')),
-        h('a', { href: matchHref(id), class: 'button' }, t('common.reset')))));
+  const active = Object.keys(filters).length > 0 || Boolean(target) || limit !== 10;
+  const form = h('form', { class: 'filters-form' },
+    h('div', { class: 'filter-grid' }, filterFields, targetGroup,
+      h('div', { class: 'field-group' }, h('label', { for: 'match-limit' }, t('match.limit')), limitSelect)),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'primary' }, t('common.apply')),
+      h('a', { href: matchHref(id), class: 'button' }, t('common.reset'))));
+  const filterBox = h('details', { class: 'filters-box card', open: active },
+    h('summary', {}, t('match.filters'), active ? h('span', { class: 'badge strong' }, String(Object.keys(filters).length + (target ? 1 : 0))) : null),
+    form);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     navigate(matchHref(id, { ...readFilters(), target: targetSelect.value, limit: limitSelect.value === '10' ? '' : limitSelect.value }));
@@ -623,23 +637,24 @@ async function matchPage(root, route, alive) {
   const results = h('section', { class: 'match-results', 'aria-labelledby': 'candidates-heading' },
     h('div', { class: 'section-head' }, h('h2', { id: 'candidates-heading' }, t('match.candidates')),
       h('a', { href: csv, class: 'button', id: 'export-csv', download: 'techbridge-match-' + id + '.csv' }, t('match.exportCsv'))));
-  root.append(form, results);
+  add(root, filterBox, results);
   const body = h('div', {}, loading());
-  results.append(body);
+  add(results, body);
 
   const data = await api('/api/match?' + new URLSearchParams(request).toString()).catch((error) => error);
   if (!alive()) return;
   if (data instanceof Error) {
-    sourceBox.replaceChildren(h('p', {}, h('a', { href: docHref(id) }, id)));
-    body.replaceChildren(errorBox(data));
+    replace(sourceBox, h('p', {}, h('a', { href: docHref(id) }, id)));
+    replace(body, errorBox(data));
     return;
   }
   const source = data.source || { id: data.id || id, kind: data.kind, lang: data.lang, title: '' };
-  sourceBox.replaceChildren(h('p', { class: 'muted' }, t('match.for')),
+  replace(sourceBox, h('p', { class: 'muted' }, t('match.for')),
     h('p', { class: 'source-title' }, h('a', { href: docHref(source.id || id), lang: source.lang || null }, source.title || source.id || id)),
     h('div', { class: 'badges' }, kindBadge(source.kind), langBadge(source.lang)));
   document.title = t('match.title') + ': ' + (source.title || id) + ' · TechBridge';
-  body.replaceChildren(matchResult(data, source.lang));
+  if (source.kind && source.kind !== 'knowledge' && !target) targetGroup.hidden = true;
+  replace(body, matchResult(data, source.lang));
 }
 
 function scoreBar(score, threshold) {
@@ -655,20 +670,19 @@ function matchResult(data, sourceLang) {
   const threshold = Number(data.threshold) || 0;
   const candidates = Array.isArray(data.candidates) ? data.candidates : [];
   const wrap = h('div', { class: 'match-body' });
-  wrap.append(h('p', { class: 'result-count', role: 'status', 'aria-live': 'polite' },
-    candidates.length ? t('match.count', { n: candidates.length }) : t('match.none')));
+  add(wrap, h('p', { class: 'result-count', role: 'status', 'aria-live': 'polite' },
+    candidates.length ? t('match.count', { n: candidates.length }) : t('match.none'),
+    data.no_strong_candidate ? null : h('span', { class: 'muted threshold-note' }, ' · ' + t('match.threshold', { t: fixed(threshold) }))));
   if (data.no_strong_candidate) {
-    wrap.append(h('p', { class: 'notice no-strong', id: 'no-strong' }, t('match.noStrong', { t: fixed(threshold) })));
-  } else {
-    wrap.append(h('p', { class: 'muted' }, t('match.threshold', { t: fixed(threshold) })));
+    add(wrap, h('p', { class: 'notice no-strong', id: 'no-strong' }, t('match.noStrong', { t: fixed(threshold) })));
   }
   const list = h('ol', { class: 'candidates' });
-  candidates.forEach((candidate) => list.append(candidateItem(candidate, threshold, sourceLang)));
-  wrap.append(list);
+  candidates.forEach((candidate, index) => add(list, candidateItem(candidate, threshold, sourceLang, index < 3)));
+  add(wrap, list);
   return wrap;
 }
 
-function candidateItem(candidate, threshold, sourceLang) {
+function candidateItem(candidate, threshold, sourceLang, open) {
   const score = Number(candidate.score) || 0;
   const reasons = Array.isArray(candidate.reasons) ? candidate.reasons : [];
   const expired = candidate.expired || reasons.some((reason) => reason.factor === 'expired');
@@ -680,7 +694,7 @@ function candidateItem(candidate, threshold, sourceLang) {
         expired ? badge(t('match.expired'), 'expired') : null)),
     h('div', { class: 'score-row' }, scoreBar(score, threshold),
       h('span', { class: 'score-value' }, t('match.score', { s: fixed(score) }))),
-    reasons.length ? h('div', { class: 'reasons-wrap' }, h('h4', {}, t('match.reasons')),
+    reasons.length ? h('details', { class: 'reasons-wrap', open }, h('summary', {}, t('match.reasons')),
       h('ul', { class: 'reasons' }, reasons.map((reason) => reasonItem(reason, candidate, sourceLang)))) : null);
 }
 
@@ -730,21 +744,24 @@ function reasonItem(reason, candidate, sourceLang) {
   const factor = String(reason.factor || '');
   const name = messages.en['factor.' + factor] ? t('factor.' + factor) : factor;
   const contribution = Number(reason.contribution);
-  const head = h('div', { class: 'reason-head' }, h('span', { class: 'factor' }, name));
+  const weight = h('span', { class: 'reason-weight' });
   if (Number.isFinite(contribution)) {
     const bar = h('span', { class: 'mini-bar', 'aria-hidden': 'true' }, h('span', { class: 'mini-fill' }));
     bar.firstChild.style.width = Math.max(0, Math.min(100, Number(reason.value) * 100 || 0)) + '%';
-    head.append(bar, h('span', { class: 'contribution', title: t('match.weightInfo', { v: percent(reason.value), w: fixed(reason.weight) }) },
-      t('match.contribution', { c: fixed(contribution) })));
+    add(weight, bar, h('span', { class: 'contribution', title: t('match.weightInfo', { v: percent(reason.value), w: fixed(reason.weight) }) },
+      h('span', { 'aria-hidden': 'true' }, '+' + fixed(contribution)),
+      h('span', { class: 'visually-hidden' }, t('match.contribution', { c: fixed(contribution) }) + ', ' +
+        t('match.weightInfo', { v: percent(reason.value), w: fixed(reason.weight) }))));
   }
-  return h('li', { class: 'reason factor-' + factor, 'data-factor': factor }, head,
+  return h('li', { class: 'reason factor-' + factor, 'data-factor': factor },
+    h('span', { class: 'factor' }, name), weight,
     h('div', { class: 'reason-detail' }, reasonDetail(reason, candidate, sourceLang)));
 }
 
 // ---------------------------------------------------------------- partner finder
 
 async function finderPage(root, route, alive) {
-  root.append(pageHeading(t('finder.title')), h('p', { class: 'intro' }, t('finder.intro')));
+  add(root, pageHeading(t('finder.title')), h('p', { class: 'intro' }, t('finder.intro')));
   const textarea = h('textarea', { id: 'finder-text', name: 'text', rows: '9', maxlength: '60000', required: true });
   textarea.value = finderState.text;
   const counter = h('p', { class: 'muted counter', id: 'finder-count' }, t('finder.chars', { n: finderState.text.length }));
@@ -764,12 +781,12 @@ async function finderPage(root, route, alive) {
     h('div', { class: 'field-group' }, h('label', { for: 'finder-kind' }, t('finder.kind')), kind),
     h('details', { class: 'more-filters' }, h('summary', {}, t('match.filters')), h('div', { class: 'filter-grid' }, filterFields)),
     h('div', { class: 'form-actions' }, button));
-  root.append(form, output);
+  add(root, form, output);
 
   const show = () => {
-    if (finderState.error) output.replaceChildren(errorBox(finderState.error));
+    if (finderState.error) replace(output, errorBox(finderState.error));
     else if (finderState.result) {
-      output.replaceChildren(h('h2', {}, t('match.candidates')), matchResult(finderState.result, finderState.result.lang || finderState.result.source?.lang));
+      replace(output, h('h2', {}, t('match.candidates')), matchResult(finderState.result, finderState.result.lang || finderState.result.source?.lang));
     }
   };
   show();
@@ -780,7 +797,7 @@ async function finderPage(root, route, alive) {
     finderState.kind = kind.value;
     finderState.filters = readFilters();
     if (!textarea.value.trim()) {
-      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('finder.empty')));
+      replace(output, h('p', { class: 'error', role: 'alert' }, t('finder.empty')));
       return;
     }
     const body = { text: textarea.value, kind: kind.value, limit: 10 };
@@ -788,7 +805,7 @@ async function finderPage(root, route, alive) {
       body[name] = name.startsWith('trl_') ? Number(value) : value;
     }
     button.disabled = true;
-    output.replaceChildren(loading());
+    replace(output, loading());
     try {
       finderState.result = await api('/api/match', {
         method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' },
@@ -817,7 +834,7 @@ function barChart(rows, byLabel, nameOf) {
   const scale = (n) => (Number(n) || 0) / max * chartWidth;
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, class: 'bar-chart', role: 'img', 'aria-label': t('landscape.chart', { by: byLabel }),
     preserveAspectRatio: 'xMinYMin meet' });
-  svg.append(s('title', {}, t('landscape.chart', { by: byLabel })));
+  add(svg, s('title', {}, t('landscape.chart', { by: byLabel })));
   rows.forEach((row, index) => {
     const y = top + index * rowHeight;
     const name = nameOf(row);
@@ -833,7 +850,7 @@ function barChart(rows, byLabel, nameOf) {
       s('rect', { x: labelWidth, y: y + 16, width: Math.max(offers ? 1 : 0, scale(offers)), height: 12, class: 'bar bar-offers' }),
       s('text', { x: labelWidth + scale(demands) + 4, y: y + 13, class: 'bar-value' }, String(demands) + (gaps ? ` (${gaps})` : '')),
       s('text', { x: labelWidth + scale(offers) + 4, y: y + 26, class: 'bar-value' }, String(offers)));
-    svg.append(group);
+    add(svg, group);
   });
   return svg;
 }
@@ -852,13 +869,13 @@ function landscapeTable(rows, byLabel, nameOf) {
 }
 
 async function landscapePage(root, route, alive) {
-  root.append(pageHeading(t('landscape.title')), h('p', { class: 'intro' }, t('landscape.intro')));
+  add(root, pageHeading(t('landscape.title')), h('p', { class: 'intro' }, t('landscape.intro')));
   const body = h('div', {}, loading());
-  root.append(body);
+  add(root, body);
   const data = await api('/api/landscape').catch((error) => error);
   if (!alive()) return;
-  if (data instanceof Error) { body.replaceChildren(errorBox(data)); return; }
-  body.replaceChildren(h('ul', { class: 'legend', 'aria-label': t('landscape.legend') },
+  if (data instanceof Error) { replace(body, errorBox(data)); return; }
+  replace(body, h('ul', { class: 'legend', 'aria-label': t('landscape.legend') },
     h('li', {}, h('span', { class: 'swatch swatch-demands', 'aria-hidden': 'true' }), t('landscape.demands')),
     h('li', {}, h('span', { class: 'swatch swatch-gaps', 'aria-hidden': 'true' }), t('landscape.gaps')),
     h('li', {}, h('span', { class: 'swatch swatch-offers', 'aria-hidden': 'true' }), t('landscape.offers'))));
@@ -868,14 +885,14 @@ async function landscapePage(root, route, alive) {
   ];
   for (const [id, title, rows, nameOf] of sections) {
     const list = Array.isArray(rows) ? rows : [];
-    body.append(h('section', { class: 'landscape-section card', id, 'aria-labelledby': id + '-heading' },
+    add(body, h('section', { class: 'landscape-section card', id, 'aria-labelledby': id + '-heading' },
       h('h2', { id: id + '-heading' }, title),
       list.length ? h('div', { class: 'chart-wrap' }, barChart(list, title, nameOf)) : h('p', { class: 'muted' }, t('common.none')),
       list.length ? h('div', { class: 'table-wrap' }, landscapeTable(list, title, nameOf)) : null));
   }
   const unmatched = Array.isArray(data.unmatched_demands) ? data.unmatched_demands : [];
   if (unmatched.length) {
-    body.append(h('section', { class: 'card', 'aria-labelledby': 'unmatched-heading' },
+    add(body, h('section', { class: 'card', 'aria-labelledby': 'unmatched-heading' },
       h('h2', { id: 'unmatched-heading' }, t('landscape.unmatched') + ' (' + unmatched.length + ')'),
       h('ul', { class: 'id-list' }, unmatched.map((entry) => {
         const docId = typeof entry === 'string' ? entry : entry.id;
@@ -894,7 +911,7 @@ function formatOf(name) {
 }
 
 async function importPage(root, route, alive) {
-  root.append(pageHeading(t('import.title')), h('p', { class: 'intro' }, t('import.intro')));
+  add(root, pageHeading(t('import.title')), h('p', { class: 'intro' }, t('import.intro')));
   const token = h('input', { id: 'import-token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
     'aria-describedby': 'import-token-hint' });
   token.value = sessionStorage.getItem(TOKEN_KEY) || '';
@@ -910,7 +927,7 @@ async function importPage(root, route, alive) {
     h('div', { class: 'field-group' }, h('label', { for: 'import-file' }, t('import.file')), file),
     h('div', { class: 'form-actions' }, check));
   const output = h('section', { class: 'import-output', 'aria-live': 'polite', id: 'import-output' });
-  root.append(form, output);
+  add(root, form, output);
 
   const send = async (confirm) => {
     const query = new URLSearchParams({ format: importState.format, filename: importState.name, confirm: confirm ? '1' : '0' });
@@ -928,24 +945,27 @@ async function importPage(root, route, alive) {
 
   const show = () => {
     output.replaceChildren();
-    if (importState.error) output.append(errorBox(importState.error));
+    if (importState.error) add(output, errorBox(importState.error));
     const report = importState.stored || importState.report;
     if (!report) return;
     const problems = Array.isArray(report.problems) ? report.problems : [];
     const documents = Array.isArray(report.documents) ? report.documents : [];
-    output.append(h('h2', {}, t('import.report', { name: importState.name })),
+    add(output, h('h2', {}, t('import.report', { name: importState.name })),
       h('p', { class: 'import-summary' }, t('import.summary', { records: report.records ?? '–', valid: report.valid ?? documents.length, problems: problems.length })));
     if (importState.stored) {
-      output.append(h('p', { class: 'notice success', id: 'import-stored', role: 'status' }, t('import.stored', { n: report.stored ?? 0 })));
+      const counts = ['added', 'updated', 'unchanged'].filter((name) => Number.isFinite(report[name]))
+        .map((name) => t('import.' + name, { n: report[name] })).join(', ');
+      add(output, h('p', { class: 'notice success', id: 'import-stored', role: 'status' },
+        t('import.stored', { n: report.stored ?? 0 }), counts ? ' (' + counts + ')' : null));
     }
-    output.append(h('h3', {}, t('import.problems')), problems.length
+    add(output, h('h3', {}, t('import.problems')), problems.length
       ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table problems', id: 'import-problems' },
         h('thead', {}, h('tr', {}, [t('import.line'), t('common.id'), t('import.field'), t('import.message')].map((text) => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, problems.map((problem) => h('tr', { 'data-line': problem.line ?? '' },
           h('td', { class: 'num' }, String(problem.line ?? '')), h('td', {}, String(problem.id ?? '')),
           h('td', {}, h('code', {}, String(problem.field ?? ''))), h('td', {}, String(problem.message ?? '')))))))
       : h('p', { class: 'muted' }, t('import.noProblems')));
-    output.append(h('h3', {}, t('import.valid')), documents.length
+    add(output, h('h3', {}, t('import.valid')), documents.length
       ? h('div', { class: 'table-wrap' }, h('table', { class: 'data-table valid-docs', id: 'import-valid' },
         h('thead', {}, h('tr', {}, [t('import.line'), t('common.id'), t('field.kind'), t('field.lang'), t('field.title')].map((text) => h('th', { scope: 'col' }, text)))),
         h('tbody', {}, documents.map((doc) => h('tr', {},
@@ -960,7 +980,7 @@ async function importPage(root, route, alive) {
         await send(true);
         if (alive()) show();
       });
-      output.append(h('p', { class: 'form-actions' }, store));
+      add(output, h('p', { class: 'form-actions' }, store));
     }
   };
   show();
@@ -969,17 +989,17 @@ async function importPage(root, route, alive) {
     event.preventDefault();
     const chosen = file.files && file.files[0];
     if (!chosen) {
-      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.noFile')));
+      replace(output, h('p', { class: 'error', role: 'alert' }, t('import.noFile')));
       return;
     }
     const format = formatOf(chosen.name);
     if (!format) {
-      output.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('import.badExt')));
+      replace(output, h('p', { class: 'error', role: 'alert' }, t('import.badExt')));
       return;
     }
     Object.assign(importState, { name: chosen.name, format, text: await chosen.text(), report: null, stored: null, error: null });
     check.disabled = true;
-    output.replaceChildren(loading());
+    replace(output, loading());
     await send(false);
     check.disabled = false;
     if (alive()) show();
@@ -991,12 +1011,12 @@ async function importPage(root, route, alive) {
 async function thesaurusPage(root, route, alive) {
   const sector = route.params.get('sector') || '';
   const query = route.params.get('q') || '';
-  root.append(pageHeading(t('thesaurus.title')), h('p', { class: 'intro' }, t('thesaurus.intro')));
+  add(root, pageHeading(t('thesaurus.title')), h('p', { class: 'intro' }, t('thesaurus.intro')));
 
   const sectorList = h('ul', { class: 'sector-list' });
   for (const entry of state.meta.sectors) {
     const active = entry.id === sector;
-    sectorList.append(h('li', {}, h('a', { href: hrefFor('/thesaurus', { sector: entry.id, q: query }), 'aria-current': active ? 'true' : null,
+    add(sectorList, h('li', {}, h('a', { href: hrefFor('/thesaurus', { sector: entry.id, q: query }), 'aria-current': active ? 'true' : null,
       class: active ? 'active' : null, 'data-sector': entry.id }, labelOf(entry.labels))));
   }
   const input = h('input', { id: 'thesaurus-q', name: 'q', type: 'search', value: query, autocomplete: 'off' });
@@ -1008,13 +1028,13 @@ async function thesaurusPage(root, route, alive) {
     navigate(hrefFor('/thesaurus', { sector, q: input.value.trim() }));
   });
   const content = h('section', { class: 'thesaurus-content', 'aria-labelledby': 'thesaurus-heading' });
-  root.append(h('div', { class: 'thesaurus-layout' },
+  add(root, h('div', { class: 'thesaurus-layout' },
     h('nav', { class: 'sector-nav', 'aria-label': t('thesaurus.sectors') }, h('h2', {}, t('thesaurus.sectors')),
       sector ? h('p', {}, h('a', { href: hrefFor('/thesaurus', { q: query }) }, t('thesaurus.all'))) : null, sectorList),
     content));
   const heading = h('h2', { id: 'thesaurus-heading' }, sector ? sectorName(sector) : t('thesaurus.all'));
   const count = h('p', { class: 'result-count', 'aria-live': 'polite', role: 'status' });
-  content.append(heading, form, count);
+  add(content, heading, form, count);
   if (!sector && !query) { count.textContent = t('thesaurus.choose'); return; }
 
   count.textContent = t('common.loading');
@@ -1023,12 +1043,12 @@ async function thesaurusPage(root, route, alive) {
   if (query) params.set('q', query);
   const data = await api('/api/concepts?' + params.toString()).catch((error) => error);
   if (!alive()) return;
-  if (data instanceof Error) { count.textContent = ''; content.append(errorBox(data)); return; }
+  if (data instanceof Error) { count.textContent = ''; add(content, errorBox(data)); return; }
   const concepts = Array.isArray(data.concepts) ? data.concepts : [];
   count.textContent = t('thesaurus.count', { n: data.total ?? concepts.length });
   if (!concepts.length) return;
   const byId = new Map(concepts.map((concept) => [concept.id, concept]));
-  content.append(h('div', { class: 'table-wrap' }, h('table', { class: 'data-table concepts-table', id: 'concepts-table' },
+  add(content, h('div', { class: 'table-wrap' }, h('table', { class: 'data-table concepts-table', id: 'concepts-table' },
     h('thead', {}, h('tr', {}, languages.map((lang) => h('th', { scope: 'col', lang }, nativeNames[lang])),
       h('th', { scope: 'col' }, t('thesaurus.broader')), h('th', { scope: 'col', class: 'num' }, t('thesaurus.documents')))),
     h('tbody', {}, concepts.map((concept) => {

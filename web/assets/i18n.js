@@ -196,6 +196,9 @@ export const messages = {
     'import.field': '字段',
     'import.message': '说明',
     'import.stored': '已保存 {n} 篇文档。',
+    'import.added': '新增 {n}',
+    'import.updated': '更新 {n}',
+    'import.unchanged': '未变 {n}',
     'import.noFile': '请先选择文件。',
     'import.badExt': '请使用 .jsonl 或 .md 文件。',
 
@@ -413,6 +416,9 @@ export const messages = {
     'import.field': 'Поле',
     'import.message': 'Описание',
     'import.stored': 'Сохранено документов: {n}.',
+    'import.added': 'новых: {n}',
+    'import.updated': 'обновлено: {n}',
+    'import.unchanged': 'без изменений: {n}',
     'import.noFile': 'Сначала выберите файл.',
     'import.badExt': 'Нужен файл .jsonl или .md.',
 
@@ -630,6 +636,9 @@ export const messages = {
     'import.field': 'Field',
     'import.message': 'Message',
     'import.stored': 'Documents stored: {n}.',
+    'import.added': 'new: {n}',
+    'import.updated': 'updated: {n}',
+    'import.unchanged': 'unchanged: {n}',
     'import.noFile': 'Choose a file first.',
     'import.badExt': 'Use a .jsonl or .md file.',
 

@@ -1,0 +1,464 @@
+#!/usr/bin/env node
+// Browser tests of the TechBridge web page: index a fresh store, start `techbridge serve`,
+// drive headless Chromium through the pages and check what a user sees.
+//
+//   node tests/browser/run.mjs [--binary PATH] [--source DIR] [--work DIR] [--url URL]
+//                              [--chromium PATH] [--only SUBSTRING]
+//
+// --binary   the techbridge executable (default: ../../build/techbridge from this file)
+// --source   the project root with corpus/ and tests/browser/fixtures/ (default: ../..)
+// --work     a directory for the store, the server log and failure screenshots
+//            (default: a new temporary directory)
+// --url      test a server that is already running instead (no index, no serve)
+// --only     run only the tests whose name contains this text
+//
+// Prints `ok - NAME` or `not ok - NAME: reason` per test; exits 1 when any test failed,
+// 77 when Chromium or playwright-core is missing (the test is skipped).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SKIP = 77;
+
+function parseArguments(argv) {
+  const options = {
+    binary: path.resolve(here, '../../build/techbridge'),
+    source: path.resolve(here, '../..'),
+    work: '',
+    url: '',
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+    only: '',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].replace(/^--/, '');
+    if (!(name in options) || i + 1 >= argv.length) {
+      console.error(`usage: node run.mjs [--binary PATH] [--source DIR] [--work DIR] [--url URL] [--chromium PATH] [--only TEXT]\nunknown or incomplete option: ${argv[i]}`);
+      process.exit(2);
+    }
+    options[name] = argv[++i];
+  }
+  for (const name of ['binary', 'source', 'work']) if (options[name]) options[name] = path.resolve(options[name]);
+  if (!options.work) options.work = fs.mkdtempSync(path.join(os.tmpdir(), 'techbridge-browser-'));
+  return options;
+}
+
+const options = parseArguments(process.argv.slice(2));
+const fixtures = path.join(options.source, 'tests/browser/fixtures');
+const TOKEN = 'browser-test-token-' + process.pid;
+const started = Date.now();
+
+let chromium;
+try {
+  ({ chromium } = await import('playwright-core'));
+} catch {
+  console.log(`# SKIP: playwright-core is not installed; run: npm ci --prefix ${path.relative(process.cwd(), here) || '.'}`);
+  process.exit(SKIP);
+}
+if (!fs.existsSync(options.chromium)) {
+  console.log(`# SKIP: no Chromium at ${options.chromium} (set --chromium or CHROMIUM)`);
+  process.exit(SKIP);
+}
+
+// ------------------------------------------------------------------ the server
+
+let server = null;
+function stopServer() {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+}
+process.on('exit', stopServer);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => { stopServer(); process.exit(130); });
+}
+
+function prepareStore() {
+  const db = path.join(options.work, 'db');
+  fs.rmSync(db, { recursive: true, force: true });
+  const inputs = [path.join(options.source, 'corpus/documents'),
+    ...fs.readdirSync(fixtures).filter((name) => name.endsWith('.jsonl')).sort().map((name) => path.join(fixtures, name))];
+  const result = spawnSync(options.binary, ['index', '--db', db, ...inputs], { encoding: 'utf8', timeout: 60000 });
+  if (result.error || result.status !== 0) {
+    throw new Error(`techbridge index failed (${result.error ? result.error.message : 'exit ' + result.status}) ${result.stderr || ''}`);
+  }
+  return db;
+}
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const log = fs.createWriteStream(path.join(options.work, 'server.log'));
+    server = spawn(options.binary, ['serve', '--db', db, '--port', '0'], {
+      env: { ...process.env, TECHBRIDGE_TOKEN: TOKEN },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error('the server printed no address within 20 s:\n' + seen)), 20000);
+    server.stdout.on('data', (chunk) => {
+      log.write(chunk);
+      seen += chunk;
+      const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(seen);
+      if (found) {
+        clearTimeout(timer);
+        resolve(`http://127.0.0.1:${found[1]}`);
+      }
+    });
+    server.stderr.on('data', (chunk) => { log.write(chunk); seen += chunk; });
+    server.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`the server stopped (${signal || 'exit ' + code}):\n${seen}`));
+    });
+  });
+}
+
+// ------------------------------------------------------------------ helpers
+
+class Failure extends Error {}
+function check(condition, message) {
+  if (!condition) throw new Failure(message);
+}
+
+async function waitFor(locator, what, timeout = 10000) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch {
+    throw new Failure(`${what} did not appear within ${timeout / 1000} s`);
+  }
+}
+
+async function errorText(page) {
+  const box = page.locator('.error');
+  return (await box.count()) ? (await box.first().innerText()).replace(/\s+/g, ' ') : '';
+}
+
+/** Waits for `locator`, and if an error box shows up instead, fails with its text. */
+async function expectShown(page, locator, what, timeout = 10000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    if (await locator.count()) return waitFor(locator, what, 2000);
+    const error = await errorText(page);
+    if (error && !(await locator.count())) throw new Failure(`${what} not shown; the page says: ${error}`);
+    await page.waitForTimeout(100);
+  }
+  throw new Failure(`${what} did not appear within ${timeout / 1000} s`);
+}
+
+const tests = [];
+function test(name, body, { timeout = 20000, locale = 'en-US' } = {}) {
+  tests.push({ name, body, timeout, locale });
+}
+
+// ------------------------------------------------------------------ the tests
+
+test('search in Chinese finds Russian offers and shows concept labels in all three languages', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await page.locator('#q').fill('激光焊接');
+  await page.locator('#q').press('Enter');
+  await expectShown(page, page.locator('.hits .hit'), 'search hits');
+  const concepts = page.locator('.query-concepts');
+  await waitFor(concepts, 'the query concepts');
+  const conceptText = await concepts.innerText();
+  check(conceptText.includes('лазерная сварка') && conceptText.includes('laser welding'),
+    `query concepts lack the Russian and English labels: ${conceptText}`);
+  check(await page.locator('.hits mark').count() > 0, 'no highlighted word in the snippets');
+  check((await page.locator('#result-count').innerText()).trim() !== '', 'the result count is empty');
+
+  // Narrow to offers with the facet, as a user would.
+  const offerFacet = page.locator('a[data-facet="kind"][data-value="offer"]');
+  await waitFor(offerFacet, 'the kind facet "offer"');
+  await offerFacet.click();
+  await page.waitForURL(/kind=offer/);
+  await expectShown(page, page.locator('.hits .hit .badge.kind-offer'), 'offer hits');
+  const kinds = await page.locator('.hits .hit .badge[data-kind]').evaluateAll((els) => els.map((el) => el.dataset.kind));
+  check(kinds.length > 0 && kinds.every((kind) => kind === 'offer'), `the offer filter shows other kinds: ${kinds.join(', ')}`);
+  check(await page.locator('.hits .hit .badge.lang[data-lang="ru"]').count() > 0,
+    'no Russian-language offer among the hits of 激光焊接');
+  check(await page.locator('a[data-facet="kind"][aria-current="true"]').count() === 1, 'the active facet is not marked');
+});
+
+test('interface language switches zh → ru → en and is remembered', async ({ page, base }) => {
+  await page.goto(base + '/');
+  const navSearch = page.locator('#site-nav a[data-route="search"]');
+  await waitFor(page.locator('#q'), 'the search box');
+  const expect = async (lang, text) => {
+    await page.waitForFunction(([l, t]) => document.documentElement.lang === l &&
+      document.querySelector('#site-nav a[data-route="search"]').textContent === t, [lang, text], { timeout: 5000 })
+      .catch(() => {});
+    const shown = await navSearch.innerText();
+    const htmlLang = await page.evaluate(() => document.documentElement.lang);
+    check(shown === text && htmlLang === lang, `expected "${text}" with <html lang="${lang}", got "${shown}" with lang "${htmlLang}"`);
+  };
+  await expect('zh', '搜索'); // the browser asks for Chinese (Accept-Language zh-CN)
+  await page.selectOption('#ui-lang', 'ru');
+  await expect('ru', 'Поиск');
+  check((await page.locator('label[for="q"]').innerText()).includes('русском'), 'the search label is not in Russian');
+  await page.selectOption('#ui-lang', 'en');
+  await expect('en', 'Search');
+  await page.reload();
+  await waitFor(page.locator('#q'), 'the search box after reload');
+  await expect('en', 'Search');
+  check(await page.locator('#ui-lang').inputValue() === 'en', 'the selector does not show the remembered language');
+}, { locale: 'zh-CN' });
+
+test('document page shows fields and concepts; find partners ranks candidates with reasons', async ({ page, base }) => {
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('不锈钢薄壁管道激光焊接') + '&kind=demand');
+  const link = page.locator('.hit[data-id="ui-fixture-dem-zh-001"] .hit-title a');
+  await expectShown(page, link, 'the fixture demand among the hits');
+  await link.click();
+  await page.waitForURL(/#\/doc\/ui-fixture-dem-zh-001/);
+  await expectShown(page, page.locator('.fields .field'), 'the document fields');
+  check((await page.locator('h1').innerText()).includes('不锈钢薄壁管道激光焊接工艺需求'), 'the title is not the heading');
+  for (const field of ['id', 'kind', 'organization', 'region', 'sectors', 'trl', 'cooperation', 'body']) {
+    check(await page.locator(`.field[data-field="${field}"]`).count() === 1, `field ${field} is not shown`);
+  }
+  await expectShown(page, page.locator('.doc-concepts .concept[data-concept="laser-welding"]'), 'the concept laser-welding');
+  check(await page.locator('.tag-list .prov').count() > 0, 'sectors and regions carry no stated/inferred mark');
+
+  await page.locator('#find-partners').click();
+  await page.waitForURL(/#\/match\/ui-fixture-dem-zh-001/);
+  await expectShown(page, page.locator('.candidates .candidate'), 'the ranked candidates', 15000);
+  const widths = await page.locator('.candidate .scorebar-fill').evaluateAll((els) => els.map((el) => parseFloat(el.style.width)));
+  check(widths.length > 0 && widths.some((w) => w > 0), `score bars have no width: ${widths.join(', ')}`);
+  check(await page.locator('.candidate .scorebar-threshold').count() === widths.length, 'the threshold is not marked on every score bar');
+  const pairs = page.locator('.candidate .reason[data-factor="concepts"] .pair');
+  check(await pairs.count() > 0, 'no shared-concept pair in the reasons');
+  check((await pairs.first().innerText()).includes('↔'), 'a shared concept is not shown as a pair');
+  check(await page.locator('.candidate .reason .contribution').count() > 0, 'the factors show no contribution');
+  const csv = await page.locator('#export-csv').getAttribute('href');
+  check(csv && csv.includes('format=csv') && csv.includes('id=ui-fixture-dem-zh-001'), `bad CSV link: ${csv}`);
+  const response = await page.request.get(base + csv);
+  check(response.ok() && (response.headers()['content-type'] || '').startsWith('text/csv'),
+    `the CSV export answers ${response.status()} ${response.headers()['content-type']}`);
+});
+
+test('match filters narrow the candidates and "no strong candidate" is said', async ({ page, base }) => {
+  await page.goto(base + '/#/match/ui-fixture-dem-zh-001');
+  await expectShown(page, page.locator('.candidates .candidate'), 'the ranked candidates', 15000);
+  await page.locator('.filters-box summary').click();
+  await page.selectOption('#match-sector', 'agriculture');
+  await page.locator('.filters-form button[type="submit"]').click();
+  await page.waitForURL(/sector=agriculture/);
+  await expectShown(page, page.locator('#no-strong'), 'the "no strong candidate" message', 15000);
+  check((await page.locator('#no-strong').innerText()).includes('No strong candidate'), 'the message is not in English');
+  check((await page.locator('#export-csv').getAttribute('href')).includes('sector=agriculture'), 'the CSV link ignores the filter');
+  check(await page.locator('#match-sector').inputValue() === 'agriculture', 'the filter form does not show the active filter');
+});
+
+test('API errors are shown as a sentence in the interface language with the server message', async ({ page, base }) => {
+  await page.goto(base + '/#/doc/no-such-document');
+  await expectShown(page, page.locator('.error[data-status="404"]'), 'the 404 message');
+  const text = await page.locator('.error').innerText();
+  check(text.includes('Not found') && text.includes('no-such-document'), `unclear error: ${text}`);
+  await page.goto(base + '/#/search?q=laser&trl_min=12');
+  await expectShown(page, page.locator('.error[data-status="400"]'), 'the 400 message');
+  check((await page.locator('.error').innerText()).includes('trl_min'), 'the 400 message does not name the parameter');
+});
+
+test('partner finder ranks candidates for a pasted Russian text', async ({ page, base }) => {
+  await page.goto(base + '/#/finder');
+  await waitFor(page.locator('#finder-text'), 'the finder text box');
+  await page.locator('#finder-text').fill(
+    'Требуется технология лазерной сварки тонкостенных труб из нержавеющей стали для теплообменников. ' +
+    'Сейчас применяем аргонодуговую сварку, после неё трубы приходится править. Нужен контроль шва и обучение персонала.');
+  await page.selectOption('#finder-kind', 'demand');
+  await page.locator('#finder-submit').click();
+  await expectShown(page, page.locator('.candidates .candidate'), 'the finder candidates', 15000);
+  const kinds = await page.locator('.candidate .badge[data-kind]').evaluateAll((els) => els.map((el) => el.dataset.kind));
+  check(kinds.length > 0 && kinds.every((kind) => kind === 'offer'), `a need should get offers, got: ${kinds.join(', ')}`);
+  check(await page.locator('.candidate .scorebar').count() > 0, 'no score bars');
+});
+
+test('import without a token shows "token missing or wrong"', async ({ page, base }) => {
+  await page.goto(base + '/#/import');
+  await waitFor(page.locator('#import-file'), 'the file input');
+  await page.locator('#import-token').fill('');
+  await page.setInputFiles('#import-file', path.join(fixtures, 'import/bad-import.jsonl'));
+  await page.locator('#import-check').click();
+  await expectShown(page, page.locator('.error[data-status="401"]'), 'the 401 message').catch(async (error) => {
+    throw new Failure(error.message + ((await errorText(page)) ? '' : ' (no error box at all)'));
+  });
+  const text = await page.locator('.error').first().innerText();
+  check(text.includes('Token missing or wrong'), `the 401 message is not the English sentence: ${text}`);
+  // The page keeps the answer when the interface language changes and says it in Russian.
+  await page.selectOption('#ui-lang', 'ru');
+  await page.waitForFunction(() => (document.querySelector('.error') || {}).textContent?.includes('Токен'), null, { timeout: 5000 })
+    .catch(() => {});
+  check((await page.locator('.error').first().innerText()).includes('Токен не указан или неверен'),
+    'the 401 message is not translated to Russian');
+});
+
+test('import with the token reports the bad line and field, then stores the valid document', async ({ page, base }) => {
+  await page.goto(base + '/#/import');
+  await waitFor(page.locator('#import-file'), 'the file input');
+  await page.locator('#import-token').fill(TOKEN);
+  await page.setInputFiles('#import-file', path.join(fixtures, 'import/bad-import.jsonl'));
+  await page.locator('#import-check').click();
+  await expectShown(page, page.locator('#import-problems'), 'the problem table');
+  const row = page.locator('#import-problems tbody tr[data-line="2"]');
+  check(await row.count() === 1, 'the problem table has no row for line 2');
+  const rowText = await row.innerText();
+  check(rowText.includes('trl'), `line 2 does not name the field trl: ${rowText}`);
+  check((await page.locator('#import-valid').innerText()).includes('ui-fixture-import-001'), 'the valid document is not listed');
+  check(await page.evaluate(() => sessionStorage.getItem('techbridge.token')) !== null, 'the token is not kept in sessionStorage');
+  await page.locator('#import-store').click();
+  await expectShown(page, page.locator('#import-stored'), 'the stored message');
+  check((await page.locator('#import-stored').innerText()).includes('1'), 'the stored count is not 1');
+  await page.goto(base + '/#/doc/ui-fixture-import-001');
+  await expectShown(page, page.locator('.fields'), 'the imported document');
+  check((await page.locator('h1').innerText()).includes('Лазерная очистка'), 'the imported document has the wrong title');
+});
+
+test('a title with <script> is shown as text and never run', async ({ page, base, dialogs }) => {
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка тонкостенных трубопроводов'));
+  const hit = page.locator('.hit[data-id="ui-fixture-off-ru-xss"] .hit-title a');
+  await expectShown(page, hit, 'the hit with the script title');
+  check((await hit.textContent()).includes('<script>alert(1)</script>'), 'the hit title does not show the literal <script>');
+  await hit.click();
+  await expectShown(page, page.locator('.fields'), 'the document fields');
+  check((await page.locator('h1').textContent()).includes('<script>alert(1)</script>'), 'the heading does not show the literal <script>');
+  check((await page.locator('.field[data-field="organization"] dd').textContent()).includes('<b>'), 'the organization is not shown as text');
+  const extra = page.locator('.field[data-field="test_note"] dd');
+  check(await extra.count() === 1, 'the additional field test_note is not shown');
+  check((await extra.textContent()).includes('<img src=x onerror=alert(2)>'), 'the additional field is not shown as text');
+  const injected = await page.evaluate(() => document.querySelectorAll('main script, main img, main b').length);
+  check(injected === 0, `${injected} elements were created from document text`);
+  await page.waitForTimeout(300);
+  check(dialogs.length === 0, `a dialog fired: ${dialogs.join(', ')}`);
+});
+
+test('landscape page draws an SVG bar chart with the gaps and a table', async ({ page, base }) => {
+  await page.goto(base + '/#/landscape');
+  await expectShown(page, page.locator('#by-sector svg.bar-chart rect.bar'), 'the sector bar chart', 20000);
+  check(await page.locator('#by-sector svg rect.bar-demands').count() > 0, 'no demand bars');
+  check(await page.locator('#by-sector svg rect.bar-offers').count() > 0, 'no offer bars');
+  check(await page.locator('svg rect.bar-gaps').count() > 0, 'no gap (demands without a strong candidate) is marked');
+  check(await page.locator('#by-region svg.bar-chart rect.bar').count() > 0, 'no region bar chart');
+  check(await page.locator('#by-sector table tbody tr').count() > 0, 'no sector table');
+}, { timeout: 30000 });
+
+test('thesaurus lists the concepts of a sector and filters them', async ({ page, base }) => {
+  await page.goto(base + '/#/thesaurus');
+  const sector = page.locator('.sector-list a[data-sector="lasers-photonics"]');
+  await waitFor(sector, 'the sector lasers-photonics in the list');
+  await sector.click();
+  await page.waitForURL(/sector=lasers-photonics/);
+  await expectShown(page, page.locator('#concepts-table tbody tr'), 'the concepts table');
+  const rows = await page.locator('#concepts-table tbody tr').count();
+  check(await page.locator('#concepts-table tr[data-concept="laser-welding"]').count() === 1, 'laser welding is not listed');
+  await page.locator('#thesaurus-q').fill('焊接');
+  await page.locator('#thesaurus-q').press('Enter');
+  await page.waitForURL(/q=/);
+  await expectShown(page, page.locator('#concepts-table tr[data-concept="laser-welding"]'), 'the filtered concepts');
+  const filtered = await page.locator('#concepts-table tbody tr').count();
+  check(filtered < rows, `the filter did not narrow the list (${filtered} of ${rows})`);
+  const cells = await page.locator('#concepts-table tr[data-concept="laser-welding"] td').allInnerTexts();
+  check(cells.includes('激光焊接') && cells.includes('лазерная сварка') && cells.includes('laser welding'),
+    `laser welding lacks a label: ${cells.join(' | ')}`);
+});
+
+test('every form control has a label and every page has one main heading', async ({ page, base }) => {
+  for (const route of ['#/search?q=laser', '#/match/ui-fixture-dem-zh-001', '#/finder', '#/import', '#/thesaurus?sector=lasers-photonics', '#/landscape']) {
+    await page.goto(base + '/' + route);
+    await waitFor(page.locator('main h1'), `the heading of ${route}`);
+    await page.waitForLoadState('networkidle');
+    const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+      .filter((el) => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')).map((el) => el.id || el.name || el.tagName));
+    check(unlabelled.length === 0, `${route}: controls without a label: ${unlabelled.join(', ')}`);
+    check(await page.locator('main h1').count() === 1, `${route}: not exactly one h1`);
+    check(await page.locator('header').count() >= 1 && await page.locator('nav').count() >= 1, `${route}: no header or nav landmark`);
+  }
+}, { timeout: 30000 });
+
+test('the search page transfers less than 100 KB', async ({ page, base, context }) => {
+  const responses = [];
+  page.on('requestfinished', (request) => responses.push(request));
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('laser welding'));
+  await expectShown(page, page.locator('.hits .hit'), 'search hits');
+  await page.waitForLoadState('networkidle');
+  let transferred = 0;
+  let decoded = 0;
+  for (const request of responses) {
+    const sizes = await request.sizes();
+    transferred += sizes.responseBodySize + sizes.responseHeadersSize;
+    const response = await request.response();
+    if (response) decoded += (await response.body().catch(() => Buffer.alloc(0))).length;
+  }
+  console.log(`# search page: ${responses.length} responses, ${(transferred / 1024).toFixed(1)} KB transferred ` +
+    `(bodies and headers), ${(decoded / 1024).toFixed(1)} KB uncompressed`);
+  check(transferred <= 100 * 1024, `the search page transfers ${(transferred / 1024).toFixed(1)} KB`);
+  void context;
+});
+
+// ------------------------------------------------------------------ running
+
+async function main() {
+  let base = options.url.replace(/\/$/, '');
+  if (!base) {
+    const db = prepareStore();
+    base = await startServer(db);
+  }
+  console.log(`# testing ${base} (work directory ${options.work})`);
+  const browser = await chromium.launch({
+    executablePath: options.chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+  const screenshots = path.join(options.work, 'screenshots');
+  let failed = 0;
+  const selected = tests.filter((entry) => entry.name.includes(options.only));
+  try {
+    for (const entry of selected) {
+      const context = await browser.newContext({ locale: entry.locale, viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.setDefaultTimeout(10000);
+      const dialogs = [];
+      const pageErrors = [];
+      page.on('dialog', (dialog) => { dialogs.push(dialog.message()); dialog.dismiss().catch(() => {}); });
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      page.on('console', (message) => {
+        // Failed requests (401, 404) are logged by Chromium too; they are checked by the tests.
+        if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) pageErrors.push(message.text());
+      });
+      let timer;
+      try {
+        await Promise.race([
+          entry.body({ page, base, context, dialogs }),
+          new Promise((resolve, reject) => { timer = setTimeout(() => reject(new Failure(`timed out after ${entry.timeout / 1000} s`)), entry.timeout); }),
+        ]);
+        check(pageErrors.length === 0, `errors in the page: ${pageErrors.join(' | ')}`);
+        console.log(`ok - ${entry.name}`);
+      } catch (error) {
+        failed++;
+        const reason = (error instanceof Failure ? error.message : String(error && error.stack || error)).split('\n')[0];
+        const extra = pageErrors.length && !reason.includes('errors in the page') ? ` (page errors: ${pageErrors.join(' | ')})` : '';
+        console.log(`not ok - ${entry.name}: ${reason}${extra}`);
+        try {
+          fs.mkdirSync(screenshots, { recursive: true });
+          const file = path.join(screenshots, entry.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) + '.png');
+          await page.screenshot({ path: file, fullPage: true, timeout: 5000 });
+          console.log(`#   screenshot: ${file}`);
+        } catch (shotError) {
+          console.log(`#   no screenshot: ${String(shotError.message || shotError).split('\n')[0]}`);
+        }
+      } finally {
+        clearTimeout(timer);
+        await context.close().catch(() => {});
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  console.log(`# ${selected.length - failed} of ${selected.length} passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return failed ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (error) {
+  console.log(`not ok - setup: ${String(error && error.message || error)}`);
+  code = 1;
+} finally {
+  stopServer();
+}
+process.exit(code);

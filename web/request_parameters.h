@@ -1,0 +1,41 @@
+#pragma once
+// Reading what a client sent (query parameters, JSON bodies) into the core's request types,
+// with a 400 naming the parameter for anything wrong.
+#include <cstddef>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "errors.h"
+#include "filter_terms.h"
+
+namespace httplib {
+struct Request;
+}
+
+namespace techbridge {
+
+/// A request the client got wrong, answered with 400 and a message naming the parameter.
+class BadRequest : public Error {
+public:
+    BadRequest(std::string code, const std::string& message) : Error(message), code_(std::move(code)) {}
+    const std::string& code() const { return code_; }
+
+private:
+    std::string code_;
+};
+
+/// A query parameter as valid UTF-8 of at most `max_bytes` ("" when absent).
+std::string text_parameter(const httplib::Request& request, const char* name, std::size_t max_bytes = 2048);
+/// A whole number from `min` to `max`; `fallback` when absent.
+std::size_t number_parameter(const httplib::Request& request, const char* name, std::size_t fallback,
+                             std::size_t min, std::size_t max);
+/// kind, lang, sector, region, trl_min, trl_max, cooperation from the query string.
+DocumentFilters filters_from_query(const httplib::Request& request);
+/// The same filters from a JSON object (the partner finder's body).
+DocumentFilters filters_from_json(const nlohmann::json& body);
+/// The request body as a JSON object; BadRequest when it is not one.
+nlohmann::json json_body(const httplib::Request& request);
+
+}  // namespace techbridge
