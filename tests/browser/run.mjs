@@ -47,7 +47,7 @@ function parseArguments(argv) {
 
 const options = parseArguments(process.argv.slice(2));
 const fixtures = path.join(options.source, 'tests/browser/fixtures');
-const TOKEN = 'browser-test-token-' + process.pid;
+const TOKEN = options.url ? process.env.TECHBRIDGE_TOKEN || '' : 'browser-test-token-' + process.pid;
 const started = Date.now();
 
 let chromium;
@@ -356,7 +356,18 @@ test('thesaurus lists the concepts of a sector and filters them', async ({ page,
     `laser welding lacks a label: ${cells.join(' | ')}`);
 });
 
-test('every form control has a label and every page has one main heading', async ({ page, base }) => {
+test('every form control has a label, every page has one main heading, the keyboard reaches the content', async ({ page, base }) => {
+  await page.goto(base + '/');
+  await waitFor(page.locator('#q'), 'the search box');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'skip-link', 'Tab does not reach the skip link first');
+  await page.keyboard.press('Enter');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.tagName) === 'H1', 'the skip link does not move to the content');
+  await page.keyboard.press('Tab');
+  check(await page.evaluate(() => document.activeElement && document.activeElement.id) === 'q', 'the search box does not follow the heading');
+  await page.keyboard.type('laser');
+  await page.keyboard.press('Enter');
+  await expectShown(page, page.locator('.hits .hit'), 'hits of a search typed with the keyboard');
   for (const route of ['#/search?q=laser', '#/match/ui-fixture-dem-zh-001', '#/finder', '#/import', '#/thesaurus?sector=lasers-photonics', '#/landscape']) {
     await page.goto(base + '/' + route);
     await waitFor(page.locator('main h1'), `the heading of ${route}`);

@@ -64,7 +64,7 @@ function setProps(el, props) {
   for (const [key, value] of Object.entries(props || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'class') el.setAttribute('class', value);
-    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
+    else if (key.startsWith('on')) { if (typeof value === 'function') el.addEventListener(key.slice(2), value); }
     else if (key === 'value' && 'value' in el) el.value = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
@@ -101,9 +101,11 @@ function regionName(id) {
   return region ? labelOf(region.labels) : id;
 }
 
-function kindName(kind) { return kind ? t('kind.' + kind) : ''; }
-function langName(lang) { return lang ? t('lang.' + lang) : ''; }
-function coopName(type) { return messages.en['coop.' + type] ? t('coop.' + type) : type; }
+/** The name of a known code in the interface language; an unknown code as it is. */
+function named(prefix, code) { return messages.en[prefix + code] ? t(prefix + code) : String(code ?? ''); }
+function kindName(kind) { return named('kind.', kind); }
+function langName(lang) { return named('lang.', lang); }
+function coopName(type) { return named('coop.', type); }
 
 function facetValueName(facet, value) {
   switch (facet) {
@@ -252,6 +254,7 @@ async function render() {
   const name = route.segments[0] || 'search';
   const page = routes[name] || notFoundPage;
   const ticket = ++state.ticket;
+  const firstRender = state.lastPath === null;
   const samePage = state.lastPath === route.path;
   state.lastPath = route.path;
   const focusedId = document.activeElement && main.contains(document.activeElement) ? document.activeElement.id : '';
@@ -267,7 +270,7 @@ async function render() {
   if (focusedId) {
     const again = document.getElementById(focusedId);
     if (again) again.focus();
-  } else if (!samePage) {
+  } else if (!samePage && !firstRender) {
     const heading = root.querySelector('h1');
     if (heading && document.activeElement !== document.getElementById('ui-lang')) heading.focus({ preventScroll: true });
     window.scrollTo(0, 0);
