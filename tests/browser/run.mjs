@@ -68,6 +68,15 @@ let server = null;
 function stopServer() {
   if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
 }
+/** Stops the server and waits for it to exit (5 s, then SIGKILL). */
+async function stopServerAndWait() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  const timer = setTimeout(() => server.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
 process.on('exit', stopServer);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => { stopServer(); process.exit(130); });
@@ -470,6 +479,6 @@ try {
   console.log(`not ok - setup: ${String(error && error.message || error)}`);
   code = 1;
 } finally {
-  stopServer();
+  await stopServerAndWait();
 }
 process.exit(code);

@@ -372,7 +372,8 @@ function activeFilters(query, filters) {
 function facetGroups(facets, query, filters) {
   const groups = [];
   for (const facet of FACETS) {
-    const values = Array.isArray(facets[facet]) ? facets[facet] : [];
+    let values = Array.isArray(facets[facet]) ? facets[facet] : [];
+    if (facet === 'trl') values = [...values].sort((a, b) => Number(a.value) - Number(b.value));
     if (!values.length) continue;
     const headingId = 'facet-' + facet;
     const list = h('ul', { class: 'facet-values', 'aria-labelledby': headingId });
@@ -826,9 +827,21 @@ async function finderPage(root, route, alive) {
 
 // ---------------------------------------------------------------- landscape
 
+/** The label cut to about `width` units of 12-unit text (CJK characters are wider). */
+function fitLabel(text, width) {
+  let used = 0;
+  let index = 0;
+  for (const char of text) {
+    used += /[\u2e80-\u9fff\uf900-\uffef]/.test(char) ? 12 : 8;
+    if (used > width) return text.slice(0, Math.max(1, index - 1)) + '…';
+    index += char.length;
+  }
+  return text;
+}
+
 function barChart(rows, byLabel, nameOf) {
-  const labelWidth = 210;
-  const chartWidth = 380;
+  const labelWidth = 170;
+  const chartWidth = 250;
   const rowHeight = 34;
   const top = 8;
   const width = labelWidth + chartWidth + 60;
@@ -841,7 +854,7 @@ function barChart(rows, byLabel, nameOf) {
   rows.forEach((row, index) => {
     const y = top + index * rowHeight;
     const name = nameOf(row);
-    const short = name.length > 30 ? name.slice(0, 29) + '…' : name;
+    const short = fitLabel(name, labelWidth - 14);
     const demands = Number(row.demands) || 0;
     const offers = Number(row.offers) || 0;
     const gaps = Number(row.demands_without_strong_candidate) || 0;
@@ -892,6 +905,14 @@ async function landscapePage(root, route, alive) {
       h('h2', { id: id + '-heading' }, title),
       list.length ? h('div', { class: 'chart-wrap' }, barChart(list, title, nameOf)) : h('p', { class: 'muted' }, t('common.none')),
       list.length ? h('div', { class: 'table-wrap' }, landscapeTable(list, title, nameOf)) : null));
+  }
+  // Labels measured in place: cut the ones the font makes wider than their column.
+  for (const label of body.querySelectorAll('.bar-label')) {
+    let text = label.textContent;
+    while (text.length > 2 && label.getComputedTextLength() > 160) {
+      text = text.replace(/…$/, '').slice(0, -1);
+      label.textContent = text + '…';
+    }
   }
   const unmatched = Array.isArray(data.unmatched_demands) ? data.unmatched_demands : [];
   if (unmatched.length) {
