@@ -1,5 +1,7 @@
 #include "match_json.h"
 
+#include "knowledge_json.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -67,12 +69,15 @@ nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, co
                     names += (names.empty() ? "" : ", ") + sector->names.preferred(Language::en);
             text = std::string(relation_name(candidate.sector_relation)) + " sector" + (names.empty() ? "" : " (" + names + ")");
         } else if (component.factor == "trl") {
+            if (candidate.trl) reason["candidate_trl"] = *candidate.trl;
             text = candidate.trl ? "readiness TRL " + std::to_string(*candidate.trl) + ": fit " + percent(component.value)
                                  : "readiness not stated";
         } else if (component.factor == "cooperation") {
             text = component.value >= 1 ? "a cooperation type both want" : "cooperation types " + percent(component.value);
         } else if (component.factor == "region") {
             const Region* region = knowledge.regions().find(candidate.region);
+            reason["region"] = candidate.region;
+            if (region) reason["region_labels"] = labels_json(region->labels);
             text = (region ? region->labels.preferred(Language::en) + ": " : std::string("region unknown: ")) +
                    "proximity " + percent(component.value);
         }
@@ -91,6 +96,7 @@ nlohmann::json to_json(const MatchResult& result, const KnowledgeBase& knowledge
                               {"lang", to_string(candidate.lang)},
                               {"title", candidate.title},
                               {"score", rounded(candidate.score)},
+                              {"expired", candidate.expired},
                               {"reasons", explain(candidate, result.source_lang, knowledge)}});
     }
     return {{"id", result.source_id},

@@ -172,6 +172,7 @@ TEST_CASE("server: matches for a stored demand, as JSON and as CSV, and the part
     REQUIRE(json["candidates"].size() > 0);
     for (const auto& candidate : json["candidates"]) CHECK(candidate["kind"] == "offer");
     CHECK(json["candidates"][0]["reasons"].size() > 0);
+    CHECK(json["candidates"][0]["expired"].is_boolean());
 
     const auto csv = client.Get("/api/match?id=t-dem-zh-1&limit=5&format=csv");
     REQUIRE(csv);
@@ -192,7 +193,8 @@ TEST_CASE("server: matches for a stored demand, as JSON and as CSV, and the part
 
     CHECK(client.Post("/api/match", "not json", "application/json")->status == 400);
     CHECK(client.Post("/api/match", R"({"text": "x", "kind": "proposal"})", "application/json")->status == 400);
-    CHECK(client.Get("/api/match?id=missing")->status == 400);
+    CHECK(client.Get("/api/match?id=missing")->status == 404);
+    CHECK(client.Get("/api/match")->status == 400);
 }
 
 TEST_CASE("server: landscape, meta and the thesaurus by sector") {

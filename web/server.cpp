@@ -329,8 +329,13 @@ void Server::install_api() {
         }
         send_json(response, 200, out);
     };
-    http_->Get("/api/match", [answer_match](const httplib::Request& request, httplib::Response& response) {
-        answer_match(match_request(request), request, response);
+    http_->Get("/api/match", [answer_match, &state](const httplib::Request& request, httplib::Response& response) {
+        const MatchRequest match = match_request(request);
+        {
+            auto store = state.stores.borrow();
+            if (!store->get(match.id)) throw NotFound("no document with id \"" + match.id + "\"");
+        }
+        answer_match(match, request, response);
     });
     http_->Post("/api/match", [answer_match](const httplib::Request& request, httplib::Response& response) {
         answer_match(finder_request(json_body(request)), request, response);
