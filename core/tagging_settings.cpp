@@ -13,6 +13,7 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     number("", "concept_weight", settings.concept_weight);
     number("", "dictionary_weight", settings.dictionary_weight);
     number("", "max_renderings", settings.max_renderings);
+    number("", "facet_count_limit", settings.facet_count_limit);
     return settings;
 }
 

@@ -56,9 +56,11 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.add_matchspy(&facets);
     const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                   static_cast<Xapian::doccount>(limit),
-                                                  static_cast<Xapian::doccount>(max_counted));
+                                                  static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit));
     result.total = matches.get_matches_estimated();
     result.facets = facets.counts();
+    result.facets_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
+                          result.total <= static_cast<std::size_t>(knowledge_.search().facet_count_limit);
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();
         const auto stored = store_.get(id);

@@ -44,7 +44,8 @@ struct SearchResult {
     std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
     std::vector<SearchHit> hits;
     std::vector<const Concept*> concepts;  // thesaurus concepts found in the query
-    FacetCounts facets;  // over every match, not only this page (see Searcher::max_counted)
+    FacetCounts facets;  // over every match, not only this page, up to corpus/search.json's facet_count_limit
+    bool facets_exact = true;  // false when there were more matches than were counted
 };
 
 /// Searches one database directory. Holds an open index, store connection and
@@ -59,8 +60,6 @@ public:
     SearchResult search(const SearchRequest& request);
 
     static constexpr std::size_t max_limit = 1000;
-    /// Matches counted for the facets and the total: all of them up to this many.
-    static constexpr std::size_t max_counted = 200000;
 
 private:
     SearchResult run(const SearchRequest& request);
