@@ -89,7 +89,10 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
-            if (index_.reopen()) rarity_.clear();
+            if (index_.reopen()) {
+                rarity_.clear();
+                features_.clear();
+            }
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index kept changing during matching; try again");
@@ -245,6 +248,14 @@ Matcher::Features Matcher::features_of(const Xapian::Document& document) const {
     if (!trl.empty()) features.trl = static_cast<int>(Xapian::sortable_unserialise(trl));
     features.expires = document.get_value(layout::expires_slot);
     return features;
+}
+
+const Matcher::Features& Matcher::cached_features(Xapian::docid docid, const Xapian::MSetIterator& match) {
+    // Matching every demand meets the same offers again and again: read each one once.
+    if (const auto it = features_.find(docid); it != features_.end()) return *it->second;
+    if (features_.size() >= max_cached_features) features_.clear();
+    auto read = std::make_shared<const Features>(features_of(match.get_document()));
+    return *features_.emplace(docid, std::move(read)).first->second;
 }
 
 double Matcher::concept_rarity(const std::string& concept_id) const {
@@ -414,8 +425,7 @@ MatchResult Matcher::run(const MatchRequest& request) {
                                       settings_.text_reference_share * matches.get_max_possible());
 
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-        const Xapian::Document document = it.get_document();
-        Features features = features_of(document);
+        const Features& features = cached_features(*it, it);
         if (features.id == profile.id) continue;
         const double similarity = reference > 0 ? it.get_weight() / reference : 0;
         if (request.words_only) {

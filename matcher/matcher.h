@@ -1,6 +1,7 @@
 #pragma once
 // Ranking transfer candidates across languages, by sector and technology, with reasons.
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -105,6 +106,7 @@ private:
     Xapian::Query candidate_query(const Profile& profile, bool words_only);
     Xapian::Query filter_query(const MatchRequest& request, DocumentKind target);
     Features features_of(const Xapian::Document& document) const;
+    const Features& cached_features(Xapian::docid docid, const Xapian::MSetIterator& match);
     double concept_rarity(const std::string& concept_id) const;
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
 
@@ -117,6 +119,8 @@ private:
     QueryBuilder queries_;
     std::string today_;
     mutable std::unordered_map<std::string, double> rarity_;  // concept id -> log(1 + N/df), per index revision
+    std::unordered_map<Xapian::docid, std::shared_ptr<const Features>> features_;  // per index revision
+    static constexpr std::size_t max_cached_features = 200000;  // about 100 MB at most
 };
 
 }  // namespace techbridge
