@@ -20,5 +20,6 @@ int run_match(int argc, char** argv);
 int run_match_all(int argc, char** argv);
 int run_eval(int argc, char** argv);
 int run_landscape(int argc, char** argv);
+int run_expo(int argc, char** argv);
 
 }  // namespace techbridge::cli

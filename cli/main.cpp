@@ -27,6 +27,7 @@ constexpr const char* overview =
     "  match-all the top candidates of every demand and offer, as CSV\n"
     "  landscape demands, offers and unmet demands per sector and region\n"
     "  eval      measure match quality against judged relevance\n"
+    "  expo plan plan the B2B meetings of a technology fair\n"
     "  serve     serve the web interface and JSON API\n"
     "\n"
     "`techbridge COMMAND --help` describes a command.\n";
@@ -43,6 +44,7 @@ constexpr CommandEntry commands[] = {
     {"concepts", techbridge::cli::run_concepts}, {"coverage", techbridge::cli::run_coverage},
     {"match", techbridge::cli::run_match},       {"match-all", techbridge::cli::run_match_all},
     {"landscape", techbridge::cli::run_landscape}, {"eval", techbridge::cli::run_eval},
+    {"expo", techbridge::cli::run_expo},
 };
 
 }  // namespace

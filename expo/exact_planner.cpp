@@ -1,0 +1,102 @@
+#include "exact_planner.h"
+
+#include <glpk.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace techbridge {
+
+namespace {
+
+/// A row of the integer program: sum of the listed columns (coefficient 1) <= bound.
+struct Row {
+    std::vector<int> columns;
+    double bound = 0;
+};
+
+}  // namespace
+
+std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                                       double seconds) {
+    const std::size_t slots = event.slots.size();
+    auto available = [&](const std::vector<std::size_t>& list, std::size_t s) {
+        return std::find(list.begin(), list.end(), s) != list.end();
+    };
+    // Columns: (meeting, slot, interpreter or -1), for every placement the constraints allow alone.
+    struct Column {
+        std::size_t candidate, slot;
+        int interpreter;
+    };
+    std::vector<Column> columns;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const auto& m = candidates[c];
+        const auto& a = event.participants[m.a];
+        const auto& b = event.participants[m.b];
+        for (std::size_t s = 0; s < slots; ++s) {
+            if (!available(a.available, s) || !available(b.available, s)) continue;
+            if (!m.needs_interpreter) {
+                columns.push_back({c, s, -1});
+                continue;
+            }
+            for (std::size_t i = 0; i < event.interpreters.size(); ++i)
+                if (can_interpret(event.interpreters[i], a, b) && available(event.interpreters[i].available, s))
+                    columns.push_back({c, s, static_cast<int>(i)});
+        }
+    }
+    if (columns.empty()) return 0.0;
+
+    std::map<std::pair<int, std::size_t>, Row> rows;  // (kind, key) -> row
+    enum Kind { meeting_once, participant_slot, participant_limit, tables_per_slot, interpreter_slot };
+    auto row = [&](Kind kind, std::size_t key, double bound) -> Row& {
+        Row& r = rows[{kind, key}];
+        r.bound = bound;
+        return r;
+    };
+    const std::size_t participants = event.participants.size();
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        const Column& column = columns[j];
+        const int index = static_cast<int>(j) + 1;  // GLPK counts from 1
+        const auto& m = candidates[column.candidate];
+        row(meeting_once, column.candidate, 1).columns.push_back(index);
+        for (const std::size_t p : {m.a, m.b}) {
+            row(participant_slot, p * slots + column.slot, 1).columns.push_back(index);
+            row(participant_limit, p, static_cast<double>(event.participants[p].max_meetings)).columns.push_back(index);
+        }
+        row(tables_per_slot, column.slot, static_cast<double>(event.tables.size())).columns.push_back(index);
+        if (column.interpreter >= 0)
+            row(interpreter_slot, static_cast<std::size_t>(column.interpreter) * slots + column.slot, 1)
+                .columns.push_back(index);
+    }
+    (void)participants;
+
+    std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
+    glp_set_obj_dir(problem.get(), GLP_MAX);
+    glp_add_cols(problem.get(), static_cast<int>(columns.size()));
+    for (std::size_t j = 0; j < columns.size(); ++j) {
+        const int index = static_cast<int>(j) + 1;
+        glp_set_col_kind(problem.get(), index, GLP_BV);
+        glp_set_obj_coef(problem.get(), index, candidates[columns[j].candidate].value);
+    }
+    glp_add_rows(problem.get(), static_cast<int>(rows.size()));
+    int i = 0;
+    for (const auto& [key, r] : rows) {
+        ++i;
+        glp_set_row_bnds(problem.get(), i, GLP_UP, 0.0, r.bound);
+        std::vector<int> indices(1, 0);
+        indices.insert(indices.end(), r.columns.begin(), r.columns.end());
+        std::vector<double> ones(indices.size(), 1.0);
+        glp_set_mat_row(problem.get(), i, static_cast<int>(r.columns.size()), indices.data(), ones.data());
+    }
+    glp_iocp parameters;
+    glp_init_iocp(&parameters);
+    parameters.presolve = GLP_ON;
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.tm_lim = static_cast<int>(seconds * 1000);
+    const int outcome = glp_intopt(problem.get(), &parameters);
+    if (outcome != 0 || glp_mip_status(problem.get()) != GLP_OPT) return std::nullopt;
+    return glp_mip_obj_val(problem.get());
+}
+
+}  // namespace techbridge

@@ -1,0 +1,32 @@
+#include "expo_settings.h"
+
+#include "embedded_file.h"
+#include "errors.h"
+#include "settings_reader.h"
+
+namespace techbridge {
+
+std::span<const EmbeddedFile> expo_data_files();
+
+ExpoSettings ExpoSettings::parse(std::string_view path, std::string_view json) {
+    ExpoSettings settings;
+    const SettingsReader number(path, json);
+    number("", "min_score", settings.min_score);
+    number("", "must_bonus", settings.must_bonus);
+    number("", "nice_bonus", settings.nice_bonus);
+    number("", "candidates_per_document", settings.candidates_per_document);
+    number("", "search_seconds", settings.search_seconds);
+    number("", "exact_max_candidates", settings.exact_max_candidates);
+    return settings;
+}
+
+const ExpoSettings& ExpoSettings::builtin() {
+    static const ExpoSettings settings = [] {
+        for (const auto& file : expo_data_files())
+            if (file.path.ends_with("expo.json")) return parse(file.path, file.content);
+        throw DataError("corpus/expo.json is missing from this build");
+    }();
+    return settings;
+}
+
+}  // namespace techbridge

@@ -1,0 +1,365 @@
+#include "meeting_planner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <numeric>
+
+namespace techbridge {
+
+namespace {
+
+constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
+using Clock = std::chrono::steady_clock;
+
+/// Who is where in which slot; every change keeps the hard constraints.
+class Schedule {
+public:
+    Schedule(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates)
+        : event_(&event),
+          candidates_(&candidates),
+          slots_(event.slots.size()),
+          available_(event.participants.size(), std::vector<bool>(slots_, false)),
+          interpreter_available_(event.interpreters.size(), std::vector<bool>(slots_, false)),
+          participant_at_(event.participants.size(), std::vector<std::size_t>(slots_, none)),
+          interpreter_at_(event.interpreters.size(), std::vector<std::size_t>(slots_, none)),
+          load_(slots_, 0),
+          count_(event.participants.size(), 0),
+          slot_of_(candidates.size(), none),
+          interpreter_of_(candidates.size(), none),
+          interpreters_for_(candidates.size()) {
+        for (std::size_t p = 0; p < event.participants.size(); ++p)
+            for (const std::size_t s : event.participants[p].available) available_[p][s] = true;
+        for (std::size_t i = 0; i < event.interpreters.size(); ++i)
+            for (const std::size_t s : event.interpreters[i].available) interpreter_available_[i][s] = true;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            if (!candidates[c].needs_interpreter) continue;
+            for (std::size_t i = 0; i < event.interpreters.size(); ++i)
+                if (can_interpret(event.interpreters[i], event.participants[candidates[c].a],
+                                  event.participants[candidates[c].b]))
+                    interpreters_for_[c].push_back(i);
+        }
+    }
+
+    std::size_t slots() const { return slots_; }
+    bool scheduled(std::size_t c) const { return slot_of_[c] != none; }
+    std::size_t slot_of(std::size_t c) const { return slot_of_[c]; }
+    std::size_t interpreter_of(std::size_t c) const { return interpreter_of_[c]; }
+    std::size_t at(std::size_t participant, std::size_t slot) const { return participant_at_[participant][slot]; }
+    bool available(std::size_t participant, std::size_t slot) const { return available_[participant][slot]; }
+    std::size_t count(std::size_t participant) const { return count_[participant]; }
+    std::size_t load(std::size_t slot) const { return load_[slot]; }
+    double value() const { return value_; }
+    const std::vector<std::size_t>& interpreters_for(std::size_t c) const { return interpreters_for_[c]; }
+    bool interpreter_free(std::size_t i, std::size_t s) const {
+        return interpreter_available_[i][s] && interpreter_at_[i][s] == none;
+    }
+
+    /// Where candidate c could meet in slot s: the interpreter to take (none when not
+    /// needed), or nothing when the slot is not possible.
+    std::optional<std::size_t> placement(std::size_t c, std::size_t s) const {
+        const CandidateMeeting& m = (*candidates_)[c];
+        if (scheduled(c) || !available_[m.a][s] || !available_[m.b][s]) return std::nullopt;
+        if (participant_at_[m.a][s] != none || participant_at_[m.b][s] != none) return std::nullopt;
+        if (load_[s] >= event_->tables.size()) return std::nullopt;
+        if (count_[m.a] >= event_->participants[m.a].max_meetings || count_[m.b] >= event_->participants[m.b].max_meetings)
+            return std::nullopt;
+        if (!m.needs_interpreter) return none;
+        // The interpreter with the fewest other free slots, so versatile ones stay free.
+        std::size_t best = none, best_free = none;
+        for (const std::size_t i : interpreters_for_[c]) {
+            if (!interpreter_free(i, s)) continue;
+            std::size_t free = 0;
+            for (std::size_t t = 0; t < slots_; ++t) free += interpreter_free(i, t);
+            if (free < best_free) {
+                best = i;
+                best_free = free;
+            }
+        }
+        if (best == none) return std::nullopt;
+        return best;
+    }
+
+    void place(std::size_t c, std::size_t s, std::size_t interpreter) {
+        const CandidateMeeting& m = (*candidates_)[c];
+        participant_at_[m.a][s] = participant_at_[m.b][s] = c;
+        if (interpreter != none) interpreter_at_[interpreter][s] = c;
+        ++load_[s];
+        ++count_[m.a];
+        ++count_[m.b];
+        slot_of_[c] = s;
+        interpreter_of_[c] = interpreter;
+        value_ += m.value;
+    }
+
+    void remove(std::size_t c) {
+        const CandidateMeeting& m = (*candidates_)[c];
+        const std::size_t s = slot_of_[c];
+        participant_at_[m.a][s] = participant_at_[m.b][s] = none;
+        if (interpreter_of_[c] != none) interpreter_at_[interpreter_of_[c]][s] = none;
+        --load_[s];
+        --count_[m.a];
+        --count_[m.b];
+        slot_of_[c] = none;
+        interpreter_of_[c] = none;
+        value_ -= m.value;
+    }
+
+    /// Idle slots between a participant's first and last meeting, counting only slots it
+    /// is available in.
+    std::size_t gaps(std::size_t p) const {
+        std::size_t first = none, last = 0, meetings = 0, open = 0;
+        for (std::size_t s = 0; s < slots_; ++s) {
+            if (participant_at_[p][s] == none) continue;
+            if (first == none) first = s;
+            last = s;
+            ++meetings;
+        }
+        if (first == none) return 0;
+        for (std::size_t s = first; s <= last; ++s) open += available_[p][s];
+        return open - meetings;
+    }
+
+    /// Meetings of a or b adjacent to slot s: placing there keeps their days compact.
+    int adjacency(std::size_t c, std::size_t s) const {
+        const CandidateMeeting& m = (*candidates_)[c];
+        int near = 0;
+        for (const std::size_t p : {m.a, m.b}) {
+            if (s > 0 && participant_at_[p][s - 1] != none) ++near;
+            if (s + 1 < slots_ && participant_at_[p][s + 1] != none) ++near;
+        }
+        return near;
+    }
+
+    /// The best slot for c now (most adjacent meetings, then earliest), if any.
+    bool place_best(std::size_t c) {
+        std::size_t best = none, interpreter = none;
+        int best_adjacency = -1;
+        for (std::size_t s = 0; s < slots_; ++s) {
+            const auto chosen = placement(c, s);
+            if (!chosen) continue;
+            const int near = adjacency(c, s);
+            if (near > best_adjacency) {
+                best = s;
+                interpreter = *chosen;
+                best_adjacency = near;
+            }
+        }
+        if (best == none) return false;
+        place(c, best, interpreter);
+        return true;
+    }
+
+private:
+    const ExpoEvent* event_;  // pointers, so a schedule can be copied and restored
+    const std::vector<CandidateMeeting>* candidates_;
+    std::size_t slots_;
+    std::vector<std::vector<bool>> available_;
+    std::vector<std::vector<bool>> interpreter_available_;
+    std::vector<std::vector<std::size_t>> participant_at_;
+    std::vector<std::vector<std::size_t>> interpreter_at_;
+    std::vector<std::size_t> load_;
+    std::vector<std::size_t> count_;
+    std::vector<std::size_t> slot_of_;
+    std::vector<std::size_t> interpreter_of_;
+    std::vector<std::vector<std::size_t>> interpreters_for_;
+    double value_ = 0;
+};
+
+/// Tries to fit unscheduled candidate c into slot s by moving the meetings of its two
+/// participants there to other slots, or, when c is worth more, by replacing them.
+bool insert_with_moves(Schedule& schedule, const std::vector<CandidateMeeting>& candidates, std::size_t c,
+                       std::size_t s) {
+    const CandidateMeeting& m = candidates[c];
+    if (!schedule.available(m.a, s) || !schedule.available(m.b, s)) return false;
+    std::vector<std::size_t> blockers;
+    for (const std::size_t p : {m.a, m.b})
+        if (const std::size_t other = schedule.at(p, s); other != none &&
+            std::find(blockers.begin(), blockers.end(), other) == blockers.end())
+            blockers.push_back(other);
+    if (blockers.empty()) return false;  // the slot fails for another reason (tables, interpreter, limits)
+
+    const Schedule before = schedule;
+    for (const std::size_t blocker : blockers) schedule.remove(blocker);
+    const auto chosen = schedule.placement(c, s);
+    if (!chosen) {
+        schedule = before;
+        return false;
+    }
+    schedule.place(c, s, *chosen);
+    // The blockers go back wherever they still fit (c now holds their slot).
+    for (const std::size_t blocker : blockers) schedule.place_best(blocker);
+    if (schedule.value() > before.value() + 1e-9) return true;
+    schedule = before;
+    return false;
+}
+
+/// Replaces the least valuable meeting of a participant at its limit when c is worth more.
+bool insert_over_limit(Schedule& schedule, const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                       std::size_t c) {
+    const CandidateMeeting& m = candidates[c];
+    for (const std::size_t p : {m.a, m.b}) {
+        if (schedule.count(p) < event.participants[p].max_meetings) continue;
+        std::size_t weakest = none;
+        for (std::size_t s = 0; s < schedule.slots(); ++s) {
+            const std::size_t other = schedule.at(p, s);
+            if (other != none && (weakest == none || candidates[other].value < candidates[weakest].value)) weakest = other;
+        }
+        if (weakest == none || candidates[weakest].value >= m.value) return false;
+        const Schedule before = schedule;
+        schedule.remove(weakest);
+        if (schedule.place_best(c) && schedule.value() > before.value() + 1e-9) {
+            schedule.place_best(weakest);  // may still fit elsewhere if the other side had room
+            return true;
+        }
+        schedule = before;
+        return false;
+    }
+    return false;
+}
+
+std::size_t total_gaps(const Schedule& schedule, std::size_t participants) {
+    std::size_t gaps = 0;
+    for (std::size_t p = 0; p < participants; ++p) gaps += schedule.gaps(p);
+    return gaps;
+}
+
+std::string unscheduled_reason(const Schedule& schedule, const ExpoEvent& event,
+                               const std::vector<CandidateMeeting>& candidates, std::size_t c) {
+    const CandidateMeeting& m = candidates[c];
+    const ExpoParticipant& a = event.participants[m.a];
+    const ExpoParticipant& b = event.participants[m.b];
+    if (a.max_meetings == 0) return a.id + " takes no meetings (max_meetings 0)";
+    if (b.max_meetings == 0) return b.id + " takes no meetings (max_meetings 0)";
+    std::vector<std::size_t> common;
+    for (std::size_t s = 0; s < schedule.slots(); ++s)
+        if (schedule.available(m.a, s) && schedule.available(m.b, s)) common.push_back(s);
+    if (common.empty()) return a.id + " and " + b.id + " have no available slot in common";
+    if (m.needs_interpreter) {
+        if (schedule.interpreters_for(c).empty())
+            return a.id + " and " + b.id + " share no language and no interpreter speaks a language of each";
+        bool any = false;
+        for (const std::size_t s : common)
+            for (const std::size_t i : schedule.interpreters_for(c)) {
+                const auto& slots = event.interpreters[i].available;
+                any = any || std::find(slots.begin(), slots.end(), s) != slots.end();
+            }
+        if (!any) return "no interpreter for " + a.id + " and " + b.id + " is available in the slots they share";
+    }
+    if (schedule.count(m.a) >= a.max_meetings) return a.id + " has reached max_meetings with meetings worth as much or more";
+    if (schedule.count(m.b) >= b.max_meetings) return b.id + " has reached max_meetings with meetings worth as much or more";
+    return "every slot " + a.id + " and " + b.id + " share is taken by other meetings, tables or interpreters";
+}
+
+}  // namespace
+
+double plan_upper_bound(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates) {
+    // Per participant: the best min(max_meetings, available slots) meetings, half each.
+    std::vector<std::vector<double>> values(event.participants.size());
+    for (const auto& m : candidates) {
+        values[m.a].push_back(m.value);
+        values[m.b].push_back(m.value);
+    }
+    double by_participants = 0;
+    for (std::size_t p = 0; p < values.size(); ++p) {
+        auto& list = values[p];
+        std::sort(list.rbegin(), list.rend());
+        const std::size_t k = std::min({list.size(), event.participants[p].max_meetings,
+                                        event.participants[p].available.size()});
+        by_participants += 0.5 * std::accumulate(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(k), 0.0);
+    }
+    // The tables: at most slots x tables meetings.
+    std::vector<double> all;
+    for (const auto& m : candidates) all.push_back(m.value);
+    std::sort(all.rbegin(), all.rend());
+    const std::size_t capacity = std::min(all.size(), event.slots.size() * event.tables.size());
+    const double by_tables = std::accumulate(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(capacity), 0.0);
+    return std::min(by_participants, by_tables);
+}
+
+ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                       const ExpoSettings& settings) {
+    const auto started = Clock::now();
+    Schedule schedule(event, candidates);
+    std::vector<std::size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    // Most valuable first; among equals, the pair with fewer common slots first.
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return candidates[x].value > candidates[y].value;
+    });
+    for (const std::size_t c : order) schedule.place_best(c);
+
+    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(settings.search_seconds));
+    for (bool improved = true; improved && Clock::now() < deadline;) {
+        improved = false;
+        for (const std::size_t c : order) {
+            if (schedule.scheduled(c)) continue;
+            if (Clock::now() >= deadline) break;
+            if (schedule.place_best(c)) {
+                improved = true;
+                continue;
+            }
+            bool done = false;
+            for (std::size_t s = 0; s < schedule.slots() && !done; ++s)
+                done = insert_with_moves(schedule, candidates, c, s);
+            if (!done) done = insert_over_limit(schedule, event, candidates, c);
+            improved = improved || done;
+        }
+    }
+
+    // Close idle gaps: move a meeting to another slot when that leaves fewer gaps.
+    for (int pass = 0; pass < 4 && Clock::now() < deadline + std::chrono::seconds(1); ++pass) {
+        bool moved = false;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            if (!schedule.scheduled(c)) continue;
+            const CandidateMeeting& m = candidates[c];
+            const std::size_t from = schedule.slot_of(c), interpreter = schedule.interpreter_of(c);
+            const std::size_t before = schedule.gaps(m.a) + schedule.gaps(m.b);
+            schedule.remove(c);
+            std::size_t best = from, best_interpreter = interpreter, best_gaps = before;
+            for (std::size_t s = 0; s < schedule.slots(); ++s) {
+                if (s == from) continue;
+                const auto chosen = schedule.placement(c, s);
+                if (!chosen) continue;
+                schedule.place(c, s, *chosen);
+                const std::size_t after = schedule.gaps(m.a) + schedule.gaps(m.b);
+                schedule.remove(c);
+                if (after < best_gaps) {
+                    best = s;
+                    best_interpreter = *chosen;
+                    best_gaps = after;
+                }
+            }
+            schedule.place(c, best, best_interpreter);
+            moved = moved || best != from;
+        }
+        if (!moved) break;
+    }
+
+    ExpoPlan plan;
+    std::vector<std::size_t> tables_used(schedule.slots(), 0);
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        if (!schedule.scheduled(c)) continue;
+        const std::size_t s = schedule.slot_of(c);
+        ScheduledMeeting meeting{c, s, tables_used[s]++, std::nullopt};
+        if (schedule.interpreter_of(c) != none) meeting.interpreter = schedule.interpreter_of(c);
+        plan.meetings.push_back(meeting);
+    }
+    std::sort(plan.meetings.begin(), plan.meetings.end(), [](const ScheduledMeeting& x, const ScheduledMeeting& y) {
+        return std::pair(x.slot, x.table) < std::pair(y.slot, y.table);
+    });
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        if (candidates[c].request == RequestPriority::must && !schedule.scheduled(c))
+            plan.unscheduled_must.push_back({c, unscheduled_reason(schedule, event, candidates, c)});
+    }
+    plan.stats.candidates = candidates.size();
+    plan.stats.meetings = plan.meetings.size();
+    plan.stats.value = schedule.value();
+    plan.stats.upper_bound = plan_upper_bound(event, candidates);
+    plan.stats.idle_gaps = total_gaps(schedule, event.participants.size());
+    plan.stats.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return plan;
+}
+
+}  // namespace techbridge
