@@ -16,6 +16,7 @@ ExpoSettings ExpoSettings::parse(std::string_view path, std::string_view json) {
     number("", "nice_bonus", settings.nice_bonus);
     number("", "candidates_per_document", settings.candidates_per_document);
     number("", "search_seconds", settings.search_seconds);
+    number("", "restarts", settings.restarts);
     number("", "exact_max_candidates", settings.exact_max_candidates);
     return settings;
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <limits>
 #include <numeric>
+#include <random>
 
 namespace techbridge {
 
@@ -51,6 +52,19 @@ public:
     std::size_t load(std::size_t slot) const { return load_[slot]; }
     double value() const { return value_; }
     const std::vector<std::size_t>& interpreters_for(std::size_t c) const { return interpreters_for_[c]; }
+    std::size_t tables() const { return event_->tables.size(); }
+    std::size_t interpreter_meeting(std::size_t i, std::size_t s) const { return interpreter_at_[i][s]; }
+    /// The least valuable meeting in slot s not involving participants a or b.
+    std::size_t weakest_in(std::size_t s, std::size_t a, std::size_t b) const {
+        std::size_t weakest = none;
+        for (std::size_t c = 0; c < slot_of_.size(); ++c) {
+            if (slot_of_[c] != s) continue;
+            const CandidateMeeting& m = (*candidates_)[c];
+            if (m.a == a || m.a == b || m.b == a || m.b == b) continue;
+            if (weakest == none || m.value < (*candidates_)[weakest].value) weakest = c;
+        }
+        return weakest;
+    }
     bool interpreter_free(std::size_t i, std::size_t s) const {
         return interpreter_available_[i][s] && interpreter_at_[i][s] == none;
     }
@@ -177,7 +191,24 @@ bool insert_with_moves(Schedule& schedule, const std::vector<CandidateMeeting>& 
         if (const std::size_t other = schedule.at(p, s); other != none &&
             std::find(blockers.begin(), blockers.end(), other) == blockers.end())
             blockers.push_back(other);
-    if (blockers.empty()) return false;  // the slot fails for another reason (tables, interpreter, limits)
+    auto add = [&blockers](std::size_t meeting) {
+        if (meeting != none && std::find(blockers.begin(), blockers.end(), meeting) == blockers.end())
+            blockers.push_back(meeting);
+    };
+    // All tables taken (even after the two sides' own meetings leave): the least valuable other meeting there.
+    if (schedule.load(s) - blockers.size() >= schedule.tables()) add(schedule.weakest_in(s, m.a, m.b));
+    // No interpreter free for this pair: the least valuable meeting holding one who could come.
+    if (m.needs_interpreter) {
+        std::size_t holder = none;
+        bool free = false;
+        for (const std::size_t i : schedule.interpreters_for(c)) {
+            if (schedule.interpreter_free(i, s)) free = true;
+            const std::size_t held = schedule.interpreter_meeting(i, s);
+            if (held != none && (holder == none || candidates[held].value < candidates[holder].value)) holder = held;
+        }
+        if (!free) add(holder);
+    }
+    if (blockers.empty()) return false;  // the slot fails for another reason (meeting limits)
 
     const Schedule before = schedule;
     for (const std::size_t blocker : blockers) schedule.remove(blocker);
@@ -251,6 +282,32 @@ std::string unscheduled_reason(const Schedule& schedule, const ExpoEvent& event,
     return "every slot " + a.id + " and " + b.id + " share is taken by other meetings, tables or interpreters";
 }
 
+/// Greedy construction in the given order, then insertions with moves and replacements
+/// (in value order) until nothing improves or the deadline passes.
+Schedule construct_and_improve(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                               const std::vector<std::size_t>& construction, const std::vector<std::size_t>& by_value,
+                               Clock::time_point deadline) {
+    Schedule schedule(event, candidates);
+    for (const std::size_t c : construction) schedule.place_best(c);
+    for (bool improved = true; improved && Clock::now() < deadline;) {
+        improved = false;
+        for (const std::size_t c : by_value) {
+            if (schedule.scheduled(c)) continue;
+            if (Clock::now() >= deadline) break;
+            if (schedule.place_best(c)) {
+                improved = true;
+                continue;
+            }
+            bool done = false;
+            for (std::size_t s = 0; s < schedule.slots() && !done; ++s)
+                done = insert_with_moves(schedule, candidates, c, s);
+            if (!done) done = insert_over_limit(schedule, event, candidates, c);
+            improved = improved || done;
+        }
+    }
+    return schedule;
+}
+
 }  // namespace
 
 double plan_upper_bound(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates) {
@@ -280,33 +337,29 @@ double plan_upper_bound(const ExpoEvent& event, const std::vector<CandidateMeeti
 ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
                        const ExpoSettings& settings) {
     const auto started = Clock::now();
-    Schedule schedule(event, candidates);
+    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                        std::chrono::duration<double>(settings.search_seconds));
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
-    // Most valuable first; among equals, the pair with fewer common slots first.
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
         return candidates[x].value > candidates[y].value;
     });
-    for (const std::size_t c : order) schedule.place_best(c);
-
-    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(settings.search_seconds));
-    for (bool improved = true; improved && Clock::now() < deadline;) {
-        improved = false;
-        for (const std::size_t c : order) {
-            if (schedule.scheduled(c)) continue;
-            if (Clock::now() >= deadline) break;
-            if (schedule.place_best(c)) {
-                improved = true;
-                continue;
-            }
-            bool done = false;
-            for (std::size_t s = 0; s < schedule.slots() && !done; ++s)
-                done = insert_with_moves(schedule, candidates, c, s);
-            if (!done) done = insert_over_limit(schedule, event, candidates, c);
-            improved = improved || done;
+    // The first construction takes the meetings by value; later ones by value with noise,
+    // which escapes the first construction's local optimum. The best schedule is kept.
+    std::mt19937 random(20270615);
+    std::optional<Schedule> best;
+    for (int round = 0; round < std::max(1, settings.restarts) && (round == 0 || Clock::now() < deadline); ++round) {
+        std::vector<std::size_t> shuffled = order;
+        if (round > 0) {
+            std::uniform_real_distribution<double> noise(0.7, 1.3);
+            std::vector<double> key(candidates.size());
+            for (std::size_t c = 0; c < candidates.size(); ++c) key[c] = candidates[c].value * noise(random);
+            std::stable_sort(shuffled.begin(), shuffled.end(), [&](std::size_t x, std::size_t y) { return key[x] > key[y]; });
         }
+        Schedule schedule = construct_and_improve(event, candidates, shuffled, order, deadline);
+        if (!best || schedule.value() > best->value() + 1e-9) best = std::move(schedule);
     }
+    Schedule schedule = std::move(*best);
 
     // Close idle gaps: move a meeting to another slot when that leaves fewer gaps.
     for (int pass = 0; pass < 4 && Clock::now() < deadline + std::chrono::seconds(1); ++pass) {

@@ -104,7 +104,7 @@ nlohmann::json plan_json(const ExpoEvent& event, const std::vector<CandidateMeet
                                                                 : nlohmann::json()},
                             {"score", rounded(m.score)},
                             {"request", m.request ? nlohmann::json(to_string(*m.request)) : nlohmann::json()},
-                            {"documents", {m.document_a, m.document_b}},
+                            {"documents", m.document_a.empty() ? nlohmann::json::array() : nlohmann::json{m.document_a, m.document_b}},
                             {"reasons", m.reasons}});
     }
     nlohmann::json unscheduled = nlohmann::json::array();

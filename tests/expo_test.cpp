@@ -1,0 +1,314 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <random>
+#include <set>
+#include <sstream>
+
+#include "errors.h"
+#include "exact_planner.h"
+#include "expo_event.h"
+#include "fixtures.h"
+#include "ingestion.h"
+#include "meeting_candidates.h"
+#include "meeting_planner.h"
+#include "plan_report.h"
+
+using namespace techbridge;
+using namespace techbridge::testing;
+
+namespace {
+
+/// Generated events: random languages, availability, meeting limits, interpreters and
+/// candidate meetings with values, including "must" pairs that cannot all be met.
+struct GeneratedEvent {
+    ExpoEvent event;
+    std::vector<CandidateMeeting> candidates;
+};
+
+GeneratedEvent generate_event(unsigned seed, std::size_t participants, std::size_t slots, std::size_t tables,
+                              std::size_t interpreters, double density) {
+    std::mt19937 random(seed);
+    std::uniform_real_distribution<double> unit(0, 1);
+    GeneratedEvent out;
+    for (std::size_t s = 0; s < slots; ++s) {
+        const std::string hour = (s + 9 < 10 ? "0" : "") + std::to_string(s + 9);
+        out.event.slots.push_back({"s" + std::to_string(s), "2027-06-15T" + hour + ":00:00+08:00",
+                                   "2027-06-15T" + hour + ":45:00+08:00"});
+    }
+    for (std::size_t t = 0; t < tables; ++t) out.event.tables.push_back({"T" + std::to_string(t)});
+    const std::vector<std::vector<Language>> speaks = {
+        {Language::zh}, {Language::ru}, {Language::zh, Language::en}, {Language::ru, Language::en}, {Language::en}};
+    auto some_slots = [&](double share) {
+        std::vector<std::size_t> chosen;
+        for (std::size_t s = 0; s < slots; ++s)
+            if (unit(random) < share) chosen.push_back(s);
+        return chosen;
+    };
+    for (std::size_t p = 0; p < participants; ++p) {
+        ExpoParticipant participant;
+        participant.id = "p" + std::to_string(p);
+        participant.name = participant.id;
+        participant.languages = speaks[random() % speaks.size()];
+        participant.available = some_slots(0.75);
+        participant.max_meetings = 1 + random() % slots;
+        out.event.participants.push_back(participant);
+    }
+    for (std::size_t i = 0; i < interpreters; ++i) {
+        ExpoInterpreter interpreter;
+        interpreter.id = "i" + std::to_string(i);
+        interpreter.languages = i % 2 ? std::vector<Language>{Language::zh, Language::ru}
+                                      : std::vector<Language>{Language::zh, Language::ru, Language::en};
+        interpreter.available = some_slots(0.6);
+        out.event.interpreters.push_back(interpreter);
+    }
+    const ExpoSettings settings;
+    for (std::size_t a = 0; a < participants; ++a) {
+        for (std::size_t b = a + 1; b < participants; ++b) {
+            if (unit(random) > density) continue;
+            CandidateMeeting meeting;
+            meeting.a = a;
+            meeting.b = b;
+            meeting.score = 0.3 + 0.7 * unit(random);
+            const double draw = unit(random);
+            if (draw < 0.08) meeting.request = RequestPriority::must;
+            else if (draw < 0.2) meeting.request = RequestPriority::nice;
+            meeting.needs_interpreter = !share_language(out.event.participants[a], out.event.participants[b]);
+            meeting.value = meeting_value(meeting.score, meeting.request, settings);
+            out.candidates.push_back(meeting);
+        }
+    }
+    return out;
+}
+
+/// Checks every hard constraint of a plan, knowing nothing of how it was made.
+std::vector<std::string> violations(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                                    const ExpoPlan& plan) {
+    std::vector<std::string> found;
+    std::set<std::pair<std::size_t, std::size_t>> participant_slot, table_slot, interpreter_slot, pairs;
+    std::map<std::size_t, std::size_t> meetings_of;
+    for (const auto& meeting : plan.meetings) {
+        const CandidateMeeting& m = candidates.at(meeting.candidate);
+        const ExpoParticipant& a = event.participants.at(m.a);
+        const ExpoParticipant& b = event.participants.at(m.b);
+        const std::string name = a.id + "-" + b.id + "@" + std::to_string(meeting.slot);
+        if (meeting.slot >= event.slots.size()) found.push_back(name + ": no such slot");
+        if (meeting.table >= event.tables.size()) found.push_back(name + ": no such table");
+        for (const auto* p : {&a, &b})
+            if (std::find(p->available.begin(), p->available.end(), meeting.slot) == p->available.end())
+                found.push_back(name + ": " + p->id + " is not available");
+        for (const std::size_t p : {m.a, m.b}) {
+            if (!participant_slot.insert({p, meeting.slot}).second) found.push_back(name + ": double-booked participant");
+            ++meetings_of[p];
+        }
+        if (!table_slot.insert({meeting.table, meeting.slot}).second) found.push_back(name + ": double-booked table");
+        if (!pairs.insert({m.a, m.b}).second) found.push_back(name + ": the pair meets twice");
+        if (m.request == RequestPriority::avoid) found.push_back(name + ": an avoided pair");
+        if (!share_language(a, b)) {
+            if (!meeting.interpreter) {
+                found.push_back(name + ": no common language and no interpreter");
+            } else {
+                const ExpoInterpreter& interpreter = event.interpreters.at(*meeting.interpreter);
+                if (!can_interpret(interpreter, a, b)) found.push_back(name + ": the interpreter lacks a language");
+                if (std::find(interpreter.available.begin(), interpreter.available.end(), meeting.slot) ==
+                    interpreter.available.end())
+                    found.push_back(name + ": the interpreter is not available");
+                if (!interpreter_slot.insert({*meeting.interpreter, meeting.slot}).second)
+                    found.push_back(name + ": double-booked interpreter");
+            }
+        }
+    }
+    for (const auto& [p, count] : meetings_of)
+        if (count > event.participants[p].max_meetings) found.push_back(event.participants[p].id + ": over max_meetings");
+    return found;
+}
+
+double plan_value(const std::vector<CandidateMeeting>& candidates, const ExpoPlan& plan) {
+    double value = 0;
+    for (const auto& meeting : plan.meetings) value += candidates[meeting.candidate].value;
+    return value;
+}
+
+ExpoSettings quick_settings() {
+    ExpoSettings settings;
+    settings.search_seconds = 0.5;
+    return settings;
+}
+
+}  // namespace
+
+TEST_CASE("expo: plans of generated events keep every hard constraint, also with infeasible musts and few interpreters") {
+    for (unsigned seed = 1; seed <= 12; ++seed) {
+        const auto generated = generate_event(seed, 30 + seed * 3, 8, 3 + seed % 4, seed % 3, 0.25);
+        const ExpoPlan plan = plan_meetings(generated.event, generated.candidates, quick_settings());
+        const auto problems = violations(generated.event, generated.candidates, plan);
+        INFO("seed " << seed << ": " << (problems.empty() ? std::string() : problems.front()));
+        CHECK(problems.empty());
+        CHECK(plan.meetings.size() > 0);
+        CHECK(plan.stats.value == doctest::Approx(plan_value(generated.candidates, plan)));
+        CHECK(plan.stats.value <= plan.stats.upper_bound + 1e-9);
+        // Every must is either scheduled or listed with a reason.
+        std::set<std::size_t> scheduled;
+        for (const auto& meeting : plan.meetings) scheduled.insert(meeting.candidate);
+        for (std::size_t c = 0; c < generated.candidates.size(); ++c) {
+            if (generated.candidates[c].request != RequestPriority::must || scheduled.contains(c)) continue;
+            const auto listed = std::find_if(plan.unscheduled_must.begin(), plan.unscheduled_must.end(),
+                                             [c](const UnscheduledMust& must) { return must.candidate == c; });
+            REQUIRE(listed != plan.unscheduled_must.end());
+            CHECK_FALSE(listed->reason.empty());
+        }
+    }
+}
+
+TEST_CASE("expo: a must request without a common slot or without an interpreter is reported with its reason") {
+    ExpoEvent event;
+    event.slots = {{"s1", "2027-06-15T09:00", "2027-06-15T09:30"}, {"s2", "2027-06-15T09:30", "2027-06-15T10:00"}};
+    event.tables = {{"T1"}};
+    event.participants = {{"zh-a", "甲", {Language::zh}, {}, {0}, 2},
+                          {"ru-b", "Б", {Language::ru}, {}, {1}, 2},
+                          {"ru-c", "В", {Language::ru}, {}, {0, 1}, 2}};
+    std::vector<CandidateMeeting> candidates(2);
+    candidates[0] = {0, 1, 0.9, "", "", {}, RequestPriority::must, true, 10.9};
+    candidates[1] = {0, 2, 0.8, "", "", {}, RequestPriority::must, true, 10.8};
+    const ExpoPlan plan = plan_meetings(event, candidates, quick_settings());
+    CHECK(plan.meetings.empty());
+    REQUIRE(plan.unscheduled_must.size() == 2);
+    CHECK(plan.unscheduled_must[0].reason.find("no available slot in common") != std::string::npos);
+    CHECK(plan.unscheduled_must[1].reason.find("interpreter") != std::string::npos);
+
+    event.interpreters = {{"int-1", {Language::zh, Language::ru}, {0}}};
+    const ExpoPlan with_interpreter = plan_meetings(event, candidates, quick_settings());
+    REQUIRE(with_interpreter.meetings.size() == 1);
+    CHECK(with_interpreter.meetings[0].interpreter == std::optional<std::size_t>(0));
+    CHECK(violations(event, candidates, with_interpreter).empty());
+}
+
+TEST_CASE("expo: on small generated events the plan reaches at least 95% of the exact optimum") {
+    double worst = 1;
+    for (unsigned seed = 100; seed < 115; ++seed) {
+        const auto generated = generate_event(seed, 10 + seed % 5, 5, 2 + seed % 2, seed % 2, 0.4);
+        const ExpoPlan plan = plan_meetings(generated.event, generated.candidates, quick_settings());
+        const auto optimum = exact_plan_value(generated.event, generated.candidates, 20);
+        REQUIRE(optimum.has_value());
+        CHECK(plan.stats.value <= *optimum + 1e-6);
+        CHECK(*optimum <= plan.stats.upper_bound + 1e-6);
+        if (*optimum > 0) worst = std::min(worst, plan.stats.value / *optimum);
+    }
+    MESSAGE("worst ratio to the optimum: " << worst);
+    CHECK(worst >= 0.95);
+}
+
+TEST_CASE("expo: bad event files are rejected naming the entry") {
+    const std::string good_start = R"({"slots": [{"id": "s1", "start": "2027-06-15T09:00:00+08:00", "end": "2027-06-15T09:30:00+08:00"}],
+        "tables": [{"id": "T1", "capacity": 1}], )";
+    auto rejected = [](const std::string& content) {
+        try {
+            read_expo_event("event.json", content);
+        } catch (const InvalidInputError& error) {
+            return std::string(error.what());
+        }
+        return std::string();
+    };
+    CHECK(rejected(good_start + R"("participants": [{"id": "a", "languages": ["zh"]}, {"id": "a", "languages": ["ru"]}]})")
+              .find("participants[1] (\"a\"): duplicate participant id") != std::string::npos);
+    CHECK(rejected(good_start + R"("participants": [{"id": "a", "languages": ["zh"], "available": ["s9"]}]})")
+              .find("unknown slot \"s9\"") != std::string::npos);
+    CHECK(rejected(good_start + R"("participants": [{"id": "a", "languages": ["zh"]}], "requests": [{"from": "a", "to": "ghost"}]})")
+              .find("requests[0]: unknown participant \"ghost\"") != std::string::npos);
+    CHECK(rejected(good_start + R"("participants": [{"id": "a", "languages": ["de"]}]})").find("unknown language \"de\"") !=
+          std::string::npos);
+    CHECK(rejected(R"({"slots": [{"id": "s1", "start": "9 am", "end": "10 am"}], "tables": [{"id": "T"}], "participants": []})")
+              .find("slots[0] (\"s1\")") != std::string::npos);
+    CHECK(rejected(good_start + R"("participants": [], "guests": []})").find("unknown field \"guests\"") != std::string::npos);
+    CHECK(rejected("{not json").find("not valid JSON") != std::string::npos);
+    CHECK(rejected(good_start + R"("participants": [{"id": "a", "languages": ["zh"]}]})").empty());
+}
+
+TEST_CASE("expo: candidate meetings come from matching the participants' documents across languages") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    ExpoEvent event = read_expo_event("event.json", R"({
+      "slots": [{"id": "s1", "start": "2027-06-15T09:00", "end": "2027-06-15T09:30"}],
+      "tables": [{"id": "T1"}],
+      "participants": [
+        {"id": "harbin-welding", "name": "哈尔滨某焊接企业", "languages": ["zh"], "documents": ["t-dem-zh-1"]},
+        {"id": "novosibirsk-laser", "name": "Лаборатория", "languages": ["ru"], "documents": ["t-off-ru-1"]},
+        {"id": "omsk-catalyst", "name": "Катализаторы", "languages": ["ru"], "documents": ["t-off-ru-2"]}],
+      "requests": [{"from": "harbin-welding", "to": "omsk-catalyst", "priority": "avoid"}],
+      "interpreters": [{"id": "int", "languages": ["zh", "ru"]}]})");
+    ExpoSettings settings;
+    settings.min_score = 0.1;
+    const auto candidates = find_candidate_meetings(paths, event, settings);
+    const auto welding = std::find_if(candidates.begin(), candidates.end(),
+                                      [](const CandidateMeeting& m) { return m.a == 0 && m.b == 1; });
+    REQUIRE(welding != candidates.end());
+    CHECK(welding->score > 0.1);
+    CHECK(welding->needs_interpreter);
+    CHECK_FALSE(welding->reasons.empty());
+    for (const auto& m : candidates) CHECK_FALSE((m.a == 0 && m.b == 2));  // avoided
+
+    const ExpoPlan plan = plan_meetings(event, candidates, quick_settings());
+    REQUIRE(plan.meetings.size() == 1);
+    CHECK(plan.meetings[0].interpreter.has_value());
+
+    event.participants[0].documents.push_back("no-such-document");
+    CHECK_THROWS_WITH_AS(find_candidate_meetings(paths, event, settings),
+                         doctest::Contains("participant \"harbin-welding\": document \"no-such-document\""),
+                         InvalidInputError);
+}
+
+TEST_CASE("expo: the schedule CSV, the agendas in each participant's language and the calendars") {
+    ExpoEvent event;
+    event.name = "Harbin fair";
+    event.slots = {{"s1", "2027-06-15T09:00:00+08:00", "2027-06-15T09:30:00+08:00"}};
+    event.tables = {{"T1"}};
+    event.participants = {{"zh-a", "哈尔滨某企业, \"北方\"", {Language::zh}, {}, {0}, 1},
+                          {"ru-b", "Институт <лазеров>", {Language::ru}, {}, {0}, 1}};
+    event.interpreters = {{"int-1", {Language::zh, Language::ru}, {0}}};
+    std::vector<CandidateMeeting> candidates(1);
+    candidates[0] = {0, 1, 0.72, "dem-1", "off-1", {"激光焊接 ↔ лазерная сварка; a very long reason " + std::string(120, 'x')},
+                     std::nullopt, true, 0.72};
+    const ExpoPlan plan = plan_meetings(event, candidates, quick_settings());
+    REQUIRE(plan.meetings.size() == 1);
+
+    const std::string csv = schedule_csv(event, candidates, plan);
+    std::istringstream lines(csv);
+    std::string header, row;
+    std::getline(lines, header);
+    std::getline(lines, row);
+    CHECK(header == "slot,start,end,table,a,a_name,b,b_name,interpreter,score,request,reasons");
+    CHECK(row.starts_with("s1,2027-06-15T09:00:00+08:00,2027-06-15T09:30:00+08:00,T1,zh-a,\"哈尔滨某企业, \"\"北方\"\"\",ru-b,"));
+    CHECK(row.find(",int-1,0.720,,") != std::string::npos);
+
+    const std::map<std::string, std::string> titles = {{"off-1", "Лазерная сварка"}};
+    const std::string chinese = agenda_html(event, candidates, plan, 0, titles);
+    CHECK(chinese.find("<html lang=\"zh\">") != std::string::npos);
+    CHECK(chinese.find("会谈日程") != std::string::npos);
+    CHECK(chinese.find("Институт &lt;лазеров&gt;") != std::string::npos);
+    const std::string russian = agenda_html(event, candidates, plan, 1, titles);
+    CHECK(russian.find("Расписание встреч") != std::string::npos);
+    CHECK(russian.find("Лазерная сварка") != std::string::npos);
+
+    const std::string calendar = agenda_ics(event, candidates, plan, 0);
+    std::istringstream ics(calendar);
+    std::string line;
+    int depth = 0, events = 0;
+    bool folded_ok = true;
+    std::string start;
+    while (std::getline(ics, line)) {
+        CHECK(line.ends_with("\r"));
+        folded_ok = folded_ok && line.size() <= 76;  // 75 octets and the CR
+        if (line.starts_with("BEGIN:")) ++depth;
+        if (line.starts_with("END:")) --depth;
+        if (line == "BEGIN:VEVENT\r") ++events;
+        if (line.starts_with("DTSTART:")) start = line;
+    }
+    CHECK(depth == 0);
+    CHECK(events == 1);
+    CHECK(folded_ok);
+    CHECK(start == "DTSTART:20270615T010000Z\r");
+    CHECK(ical_date_time("2027-06-15T09:00") == std::optional<std::string>("20270615T090000"));
+    CHECK_FALSE(ical_date_time("2027-02-30T09:00").has_value());
+}
