@@ -99,4 +99,64 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
     return glp_mip_obj_val(problem.get());
 }
 
+std::optional<double> relaxed_plan_bound(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                                         double seconds) {
+    const std::size_t slots = event.slots.size();
+    std::vector<std::vector<bool>> available(event.participants.size(), std::vector<bool>(slots, false));
+    for (std::size_t p = 0; p < event.participants.size(); ++p)
+        for (const std::size_t s : event.participants[p].available) available[p][s] = true;
+    std::vector<double> interpreters_in(slots, 0);
+    for (const auto& interpreter : event.interpreters)
+        for (const std::size_t s : interpreter.available) interpreters_in[s] += 1;
+
+    std::map<std::pair<int, std::size_t>, Row> rows;
+    enum Kind { meeting_once, participant_slot, participant_limit, tables_per_slot, interpreters_per_slot };
+    auto row = [&](Kind kind, std::size_t key, double bound) -> Row& {
+        Row& r = rows[{kind, key}];
+        r.bound = bound;
+        return r;
+    };
+    std::vector<double> objective;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const auto& m = candidates[c];
+        for (std::size_t s = 0; s < slots; ++s) {
+            if (!available[m.a][s] || !available[m.b][s]) continue;
+            objective.push_back(m.value);
+            const int index = static_cast<int>(objective.size());
+            row(meeting_once, c, 1).columns.push_back(index);
+            for (const std::size_t p : {m.a, m.b}) {
+                row(participant_slot, p * slots + s, 1).columns.push_back(index);
+                row(participant_limit, p, static_cast<double>(event.participants[p].max_meetings)).columns.push_back(index);
+            }
+            row(tables_per_slot, s, static_cast<double>(event.tables.size())).columns.push_back(index);
+            if (m.needs_interpreter) row(interpreters_per_slot, s, interpreters_in[s]).columns.push_back(index);
+        }
+    }
+    if (objective.empty()) return 0.0;
+    std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
+    glp_set_obj_dir(problem.get(), GLP_MAX);
+    glp_add_cols(problem.get(), static_cast<int>(objective.size()));
+    for (std::size_t j = 0; j < objective.size(); ++j) {
+        glp_set_col_bnds(problem.get(), static_cast<int>(j) + 1, GLP_DB, 0.0, 1.0);
+        glp_set_obj_coef(problem.get(), static_cast<int>(j) + 1, objective[j]);
+    }
+    glp_add_rows(problem.get(), static_cast<int>(rows.size()));
+    int i = 0;
+    for (const auto& [key, r] : rows) {
+        ++i;
+        glp_set_row_bnds(problem.get(), i, GLP_UP, 0.0, r.bound);
+        std::vector<int> indices(1, 0);
+        indices.insert(indices.end(), r.columns.begin(), r.columns.end());
+        std::vector<double> ones(indices.size(), 1.0);
+        glp_set_mat_row(problem.get(), i, static_cast<int>(r.columns.size()), indices.data(), ones.data());
+    }
+    glp_smcp parameters;
+    glp_init_smcp(&parameters);
+    parameters.msg_lev = GLP_MSG_OFF;
+    parameters.presolve = GLP_ON;
+    parameters.tm_lim = static_cast<int>(seconds * 1000);
+    if (glp_simplex(problem.get(), &parameters) != 0 || glp_get_status(problem.get()) != GLP_OPT) return std::nullopt;
+    return glp_get_obj_val(problem.get());
+}
+
 }  // namespace techbridge

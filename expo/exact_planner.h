@@ -15,4 +15,10 @@ namespace techbridge {
 std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
                                        double seconds = 10);
 
+/// An upper bound for events of any size: the linear relaxation of the same program, with
+/// interpreters counted per slot (whatever their languages) rather than assigned. Nothing
+/// when GLPK does not finish within `seconds`.
+std::optional<double> relaxed_plan_bound(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                                         double seconds = 5);
+
 }  // namespace techbridge

@@ -9,7 +9,7 @@ struct ExpoSettings {
     double must_bonus = 10.0;      // added to a "must" request's value: above any set of unrequested meetings it displaces
     double nice_bonus = 0.3;       // added to a "nice" request's value
     int candidates_per_document = 40;  // matches read per document
-    double search_seconds = 3.0;   // time the local search may take
+    double search_seconds = 2.0;   // time the local search may take
     int restarts = 50;             // constructions tried (noisy orders after the first), within search_seconds
     int exact_max_candidates = 400;    // events up to this many candidate meetings are also solved exactly
 

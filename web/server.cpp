@@ -13,12 +13,15 @@
 #include "document_validation.h"
 #include "embedded_file.h"
 #include "errors.h"
+#include "event_planning.h"
+#include "expo_event.h"
 #include "general_dictionary.h"
 #include "ingestion.h"
 #include "knowledge_json.h"
 #include "landscape_json.h"
 #include "match_csv.h"
 #include "match_json.h"
+#include "plan_report.h"
 #include "matcher.h"
 #include "request_parameters.h"
 #include "search_json.h"
@@ -143,11 +146,12 @@ struct ServerState {
     std::int64_t landscape_run = -1;  // the store's latest run when the landscape was built
     json landscape;
 
-    std::mutex writer;  // one import at a time
+    std::mutex writer;   // one import at a time
+    std::mutex planner;  // one expo plan at a time
 
     void require_token(const httplib::Request& request) const {
         if (!token.admits(request.get_header_value("Authorization")))
-            throw Unauthorized("this action changes the store: send the access token as \"Authorization: Bearer TOKEN\" "
+            throw Unauthorized("this action needs the access token: send it as \"Authorization: Bearer TOKEN\" "
                                "(printed by techbridge serve, or TECHBRIDGE_TOKEN)");
     }
 };
@@ -166,6 +170,7 @@ Server::Server(ServerOptions options, AccessToken token)
     install_safety();
     install_pages();
     install_api();
+    install_expo();
 }
 
 Server::~Server() = default;
@@ -434,6 +439,59 @@ void Server::install_api() {
                    {"added", confirm ? report.summary.added : 0},
                    {"updated", confirm ? report.summary.updated : 0},
                    {"unchanged", confirm ? report.summary.unchanged : 0}});
+    });
+}
+
+void Server::install_expo() {
+    ServerState& state = *state_;
+    const StoragePaths paths = options_.paths;
+    // Planning writes nothing, but it is the organiser's action and costs seconds of CPU: token only.
+    http_->Post("/api/expo/plan", [&state, paths](const httplib::Request& request, httplib::Response& response) {
+        state.require_token(request);
+        const std::string format = text_parameter(request, "format", 8);
+        if (!format.empty() && format != "json" && format != "csv" && format != "ics" && format != "html")
+            throw BadRequest("invalid_parameter", "format: use json, csv, ics or html, got \"" + format + "\"");
+        if (find_invalid_utf8(request.body)) throw BadRequest("invalid_body", "the event file is not valid UTF-8");
+        const ExpoEvent event = read_expo_event("event", request.body);
+        EventPlan planned;
+        {
+            std::lock_guard lock(state.planner);  // one plan at a time: it uses every core
+            planned = plan_event(paths, event, ExpoSettings::builtin());
+        }
+        if (format == "csv") {
+            response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");
+            response.set_content(schedule_csv(event, planned.candidates, planned.plan), "text/csv; charset=utf-8");
+            return;
+        }
+        if (format == "ics" || format == "html") {
+            const std::string id = text_parameter(request, "participant", 64);
+            const auto found = std::find_if(event.participants.begin(), event.participants.end(),
+                                            [&id](const ExpoParticipant& p) { return p.id == id; });
+            if (found == event.participants.end())
+                throw BadRequest("invalid_parameter", "participant: no participant \"" + id + "\" in the event");
+            const auto index = static_cast<std::size_t>(found - event.participants.begin());
+            if (format == "ics") {
+                response.set_header("Content-Disposition", "attachment; filename=\"agenda.ics\"");
+                response.set_content(agenda_ics(event, planned.candidates, planned.plan, index), "text/calendar; charset=utf-8");
+            } else {
+                response.set_content(agenda_html(event, planned.candidates, planned.plan, index, planned.titles),
+                                     "text/html; charset=utf-8");
+            }
+            return;
+        }
+        json out = plan_json(event, planned.candidates, planned.plan);
+        json slots = json::array(), tables = json::array(), participants = json::array();
+        for (const auto& slot : event.slots) slots.push_back({{"id", slot.id}, {"start", slot.start}, {"end", slot.end}});
+        for (const auto& table : event.tables) tables.push_back(table.id);
+        for (const auto& participant : event.participants) {
+            json languages = json::array();
+            for (const Language language : participant.languages) languages.push_back(to_string(language));
+            participants.push_back({{"id", participant.id}, {"name", participant.name}, {"languages", languages},
+                                    {"documents", participant.documents}});
+        }
+        out["event"] = {{"name", event.name}, {"slots", slots}, {"tables", tables}, {"participants", participants}};
+        out["titles"] = planned.titles;
+        send_json(response, 200, out);
     });
 }
 

@@ -44,6 +44,7 @@ private:
     void install_safety();
     void install_pages();
     void install_api();
+    void install_expo();
 
     ServerOptions options_;
     std::unique_ptr<ServerState> state_;
