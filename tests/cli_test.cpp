@@ -212,4 +212,25 @@ TEST_CASE("CLI: eval on the development gold set reports every metric beside the
     CHECK(report["no_match_demands"].get<int>() >= 10);
     // Concepts and dictionaries must beat plain same-words search across languages.
     CHECK(report["techbridge"]["all"]["ndcg@10"].get<double>() > report["baseline_bm25"]["all"]["ndcg@10"].get<double>());
+
+    // The bundled sample fair over the same store: a plan, its files, and a refused bad event.
+    const auto out = dir / "fair";
+    const auto planned = run_techbridge("expo plan --db " + db + " --event " +
+                                        quote(source + "/corpus/events/harbin-fair-sample.json") + " --json --out " +
+                                        quote(out.string()));
+    INFO(planned.output);
+    REQUIRE(planned.status == 0);
+    const auto plan = nlohmann::json::parse(planned.output);
+    REQUIRE(plan["meetings"].size() > 0);
+    for (const char* field : {"slot", "table", "a", "b", "interpreter", "score", "reasons"})
+        CHECK(plan["meetings"][0].contains(field));
+    CHECK(plan["stats"]["value"].get<double>() <= plan["stats"]["upper_bound"].get<double>() + 1e-6);
+    CHECK(std::filesystem::exists(out / "schedule.csv"));
+    CHECK(std::filesystem::exists(out / "agendas" / "cn-01.html"));
+    CHECK(std::filesystem::exists(out / "calendars" / "ru-01.ics"));
+    dir.write("bad-event.json", R"({"slots": [{"id": "s1", "start": "2027-06-15T09:00", "end": "2027-06-15T09:30"}],
+        "tables": [{"id": "T1"}], "participants": [{"id": "p", "languages": ["zh"], "documents": ["missing-doc"]}]})");
+    const auto bad = run_techbridge("expo plan --db " + db + " --event " + quote((dir / "bad-event.json").string()));
+    CHECK(bad.status == 1);
+    CHECK(bad.output.find("participant \"p\": document \"missing-doc\"") != std::string::npos);
 }

@@ -297,3 +297,39 @@ TEST_CASE("server: the access token is generated once per database and kept priv
     CHECK((permissions & (std::filesystem::perms::group_all | std::filesystem::perms::others_all)) ==
           std::filesystem::perms::none);
 }
+
+TEST_CASE("server: an expo plan needs the token and names the entry of a bad event") {
+    RunningServer server;
+    auto client = server.client();
+    const std::string event = R"({"slots": [{"id": "s1", "start": "2027-06-15T09:00", "end": "2027-06-15T09:30"},
+                                            {"id": "s2", "start": "2027-06-15T09:30", "end": "2027-06-15T10:00"}],
+        "tables": [{"id": "T1"}],
+        "participants": [{"id": "harbin", "name": "哈尔滨某焊接企业", "languages": ["zh"], "documents": ["t-dem-zh-1"]},
+                         {"id": "tomsk", "name": "Лаборатория", "languages": ["ru", "en"], "documents": ["t-off-ru-1"]}],
+        "requests": [{"from": "harbin", "to": "tomsk", "priority": "must"}],
+        "interpreters": [{"id": "int-1", "languages": ["zh", "ru"]}]})";
+    CHECK(client.Post("/api/expo/plan", event, "application/json")->status == 401);
+    httplib::Headers authorized = {{"Authorization", std::string("Bearer ") + RunningServer::token}};
+    const auto planned = client.Post("/api/expo/plan", authorized, event, "application/json");
+    REQUIRE(planned);
+    REQUIRE(planned->status == 200);
+    const auto plan = nlohmann::json::parse(planned->body);
+    REQUIRE(plan["meetings"].size() == 1);
+    CHECK(plan["meetings"][0]["interpreter"] == "int-1");
+    CHECK(plan["event"]["participants"].size() == 2);
+    const auto csv = client.Post("/api/expo/plan?format=csv", authorized, event, "application/json");
+    REQUIRE(csv);
+    CHECK(csv->body.starts_with("slot,start,end,table,a,a_name,b,b_name,interpreter"));
+    const auto ics = client.Post("/api/expo/plan?format=ics&participant=tomsk", authorized, event, "application/json");
+    REQUIRE(ics);
+    CHECK(ics->get_header_value("Content-Type").starts_with("text/calendar"));
+    CHECK(ics->body.find("BEGIN:VEVENT") != std::string::npos);
+
+    std::string bad = event;
+    bad.replace(bad.find(R"("documents": ["t-dem-zh-1"])"), 27, R"("available": ["s9"])");
+    const auto refused = client.Post("/api/expo/plan", authorized, bad, "application/json");
+    REQUIRE(refused);
+    CHECK(refused->status == 400);
+    CHECK(nlohmann::json::parse(refused->body)["error"]["message"].get<std::string>().find("participants[0] (\"harbin\")") !=
+          std::string::npos);
+}
