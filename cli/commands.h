@@ -21,5 +21,8 @@ int run_match_all(int argc, char** argv);
 int run_eval(int argc, char** argv);
 int run_landscape(int argc, char** argv);
 int run_expo(int argc, char** argv);
+int run_check(int argc, char** argv);
+int run_export(int argc, char** argv);
+int run_backup(int argc, char** argv);
 
 }  // namespace techbridge::cli

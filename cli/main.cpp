@@ -29,6 +29,9 @@ constexpr const char* overview =
     "  eval      measure match quality against judged relevance\n"
     "  expo plan plan the B2B meetings of a technology fair\n"
     "  serve     serve the web interface and JSON API\n"
+    "  check     verify that store and index agree (--repair puts them right)\n"
+    "  export    write every stored document to a JSON Lines file\n"
+    "  backup    copy store and index while the database stays in use\n"
     "\n"
     "`techbridge COMMAND --help` describes a command.\n";
 
@@ -44,7 +47,8 @@ constexpr CommandEntry commands[] = {
     {"concepts", techbridge::cli::run_concepts}, {"coverage", techbridge::cli::run_coverage},
     {"match", techbridge::cli::run_match},       {"match-all", techbridge::cli::run_match_all},
     {"landscape", techbridge::cli::run_landscape}, {"eval", techbridge::cli::run_eval},
-    {"expo", techbridge::cli::run_expo},
+    {"expo", techbridge::cli::run_expo},         {"check", techbridge::cli::run_check},
+    {"export", techbridge::cli::run_export},     {"backup", techbridge::cli::run_backup},
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include <sqlite3.h>
+
 #include "document_validation.h"
 #include "errors.h"
 #include "utc_clock.h"
@@ -274,6 +276,44 @@ void DocumentStore::mark_indexed(const std::string& id, std::int64_t revision) {
 }
 
 void DocumentStore::mark_all_unindexed() { connection_.execute("UPDATE documents SET indexed_revision = NULL"); }
+
+void DocumentStore::mark_unindexed(const std::string& id) {
+    SqliteStatement update(connection_, "UPDATE documents SET indexed_revision = NULL WHERE id = ?1");
+    update.bind(1, id);
+    update.run();
+}
+
+std::vector<std::string> DocumentStore::all_ids() {
+    std::vector<std::string> ids;
+    SqliteStatement query(connection_, "SELECT id FROM documents ORDER BY id");
+    while (query.step()) ids.push_back(query.text(0));
+    return ids;
+}
+
+void DocumentStore::for_each_json(const std::function<void(const std::string&, const std::string&)>& visit) {
+    SqliteStatement query(connection_, "SELECT id, doc_json FROM documents ORDER BY id");
+    while (query.step()) visit(query.text(0), query.text(1));
+}
+
+std::string DocumentStore::integrity_check() {
+    SqliteStatement query(connection_, "PRAGMA quick_check");
+    std::string out;
+    while (query.step()) out += (out.empty() ? "" : "; ") + query.text(0);
+    return out;
+}
+
+void DocumentStore::backup_to(const std::filesystem::path& file) {
+    SqliteConnection target(file);
+    sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", connection_.handle(), "main");
+    if (!backup) throw StoreError("cannot back up the store to " + file.string() + ": " + sqlite3_errmsg(target.handle()));
+    int status = SQLITE_OK;
+    do {
+        status = sqlite3_backup_step(backup, 256);
+        if (status == SQLITE_BUSY || status == SQLITE_LOCKED) sqlite3_sleep(20);
+    } while (status == SQLITE_OK || status == SQLITE_BUSY || status == SQLITE_LOCKED);
+    sqlite3_backup_finish(backup);
+    if (status != SQLITE_DONE) throw StoreError("backing up the store to " + file.string() + " failed: " + sqlite3_errstr(status));
+}
 
 std::int64_t DocumentStore::begin_run(const std::string& command) {
     SqliteStatement insert(connection_, "INSERT INTO runs (command, started_at) VALUES (?1, ?2)");

@@ -79,6 +79,16 @@ public:
     std::vector<std::pair<std::string, std::int64_t>> revisions_pending_index();
     void mark_indexed(const std::string& id, std::int64_t revision);
     void mark_all_unindexed();
+    /// Marks one document as not indexed, so the next sync indexes it again.
+    void mark_unindexed(const std::string& id);
+    /// Every stored document's id, in id order.
+    std::vector<std::string> all_ids();
+    /// Each stored document's JSON exactly as stored, in id order (for export).
+    void for_each_json(const std::function<void(const std::string& id, const std::string& json)>& visit);
+    /// SQLite's own check of the database file ("ok" when sound).
+    std::string integrity_check();
+    /// A consistent copy of the store into `file` while others may keep reading and writing.
+    void backup_to(const std::filesystem::path& file);
 
     /// The concepts, sectors and regions the document was tagged with at indexing time.
     void replace_tags(const std::string& id, const DocumentTags& tags);

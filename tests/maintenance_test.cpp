@@ -1,0 +1,145 @@
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <xapian.h>
+
+#include "consistency_check.h"
+#include "database_backup.h"
+#include "errors.h"
+#include "document_store.h"
+#include "fixtures.h"
+#include "index_layout.h"
+#include "ingestion.h"
+#include "searcher.h"
+
+extern char** environ;
+
+using namespace techbridge;
+using namespace techbridge::testing;
+
+namespace {
+
+std::string read_all(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("maintenance: export, index into a new store, export again gives the same file") {
+    TempDir dir;
+    const StoragePaths first{dir / "first"};
+    Ingestion(first, {}).run({write_fixture_collection(dir)});
+    // A field the contract does not know must survive too.
+    dir.write("extra.jsonl",
+              R"({"id":"x-ru-1","kind":"offer","lang":"ru","title":"Криогенные насосы","body":"Насосы для сжиженного газа.","booth":"A-17"})"
+              "\n");
+    Ingestion(first, {}).run({dir / "extra.jsonl"});
+    REQUIRE(export_documents(first, dir / "one.jsonl") == 7);
+    const std::string exported = read_all(dir / "one.jsonl");
+    CHECK(exported.find("\"booth\":\"A-17\"") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "one.jsonl.partial"));
+
+    const StoragePaths second{dir / "second"};
+    const IngestionReport report = Ingestion(second, {}).run({dir / "one.jsonl"});
+    CHECK(report.summary.rejected == 0);
+    export_documents(second, dir / "two.jsonl");
+    CHECK(read_all(dir / "two.jsonl") == exported);
+}
+
+TEST_CASE("maintenance: a backup is a working database with the same documents") {
+    TempDir dir;
+    const StoragePaths original{dir / "db"};
+    Ingestion(original, {}).run({write_fixture_collection(dir)});
+    const StoragePaths copy{dir / "backup"};
+    backup_database(original, copy);
+    CHECK(check_consistency(copy).ok());
+    Searcher searcher(copy);
+    SearchRequest request;
+    request.query = "激光焊接";
+    CHECK(searcher.search(request).hits.size() > 0);
+    CHECK_THROWS_AS(backup_database(original, copy), InvalidInputError);  // never over an existing backup
+}
+
+TEST_CASE("maintenance: check finds documents missing from the index and orphans, and repair fixes both") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    REQUIRE(check_consistency(paths).ok());
+    {
+        Xapian::WritableDatabase index(paths.index_dir().string(), Xapian::DB_OPEN);
+        index.delete_document(index_layout::boolean_term(index_layout::id_prefix, "t-off-ru-1"));
+        Xapian::Document orphan;
+        orphan.set_data("ghost");
+        orphan.add_boolean_term(index_layout::boolean_term(index_layout::id_prefix, "ghost"));
+        index.add_document(orphan);
+        index.commit();
+    }
+    const ConsistencyReport broken = check_consistency(paths);
+    CHECK_FALSE(broken.ok());
+    CHECK(broken.not_indexed == std::vector<std::string>{"t-off-ru-1"});
+    CHECK(broken.orphans == std::vector<std::string>{"ghost"});
+
+    const ConsistencyReport repaired = repair_consistency(paths);
+    CHECK(repaired.ok());
+    CHECK(repaired.indexed == 6);
+}
+
+TEST_CASE("maintenance: killing an import at random moments, 20 times, loses nothing and corrupts nothing") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    const std::string corpus = std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents";
+    std::mt19937 random(2027);
+    std::uniform_int_distribution<int> delay_ms(50, 2500);
+    std::set<std::string> committed_before;
+    for (int round = 0; round < 20; ++round) {
+        const std::string db = paths.root.string();
+        const char* arguments[] = {TECHBRIDGE_BINARY, "index", "--db", db.c_str(), corpus.c_str(), nullptr};
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+        pid_t child = 0;
+        REQUIRE(posix_spawn(&child, TECHBRIDGE_BINARY, &actions, nullptr, const_cast<char**>(arguments), environ) == 0);
+        posix_spawn_file_actions_destroy(&actions);
+        std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        if (!std::filesystem::exists(paths.store_file())) continue;
+
+        // Whatever was committed before stays; the files stay sound.
+        std::set<std::string> stored;
+        {
+            DocumentStore store(paths.store_file());
+            CHECK(store.integrity_check() == "ok");
+            for (auto& id : store.all_ids()) stored.insert(std::move(id));
+        }
+        for (const auto& id : committed_before) CHECK(stored.contains(id));
+        committed_before = stored;
+        if (std::filesystem::exists(paths.index_dir())) {
+            const ConsistencyReport report = check_consistency(paths);
+            CHECK(report.index_check == "ok");
+            CHECK(report.orphans.empty());
+        }
+    }
+    // The next run completes the work: every document stored and indexed.
+    const IngestionReport report = Ingestion(paths, {}).run({corpus});
+    CHECK(report.summary.rejected == 0);
+    const ConsistencyReport final_check = check_consistency(paths);
+    CHECK(final_check.ok());
+    CHECK(final_check.stored == report.records);
+    CHECK(final_check.indexed == report.records);
+}
