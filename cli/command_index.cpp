@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "arguments.h"
+#include "writer_lock.h"
 #include "commands.h"
 #include "index_synchronizer.h"
 #include "ingestion.h"
@@ -73,6 +74,7 @@ int run_reindex(int argc, char** argv) {
     if (!args.positional().empty()) throw UsageError("reindex takes no paths; it rebuilds from the store");
     const StoragePaths paths{args.required("db")};
     DocumentStore store = open_existing_store(paths);
+    const WriterLock lock(paths);
     TextAnalyzer analyzer;
     const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress()).rebuild();
     finish_terminal_progress();

@@ -30,6 +30,12 @@ public:
     using Error::Error;
 };
 
+/// Another process holds the database's writer lock.
+class BusyError : public Error {
+public:
+    using Error::Error;
+};
+
 /// Built-in data (stop-words, thesaurus, ...) is missing or malformed.
 class DataError : public Error {
 public:

@@ -12,6 +12,7 @@
 #include "index_synchronizer.h"
 #include "search_index.h"
 #include "text_analyzer.h"
+#include "writer_lock.h"
 
 namespace techbridge {
 
@@ -72,6 +73,7 @@ ConsistencyReport check_consistency(const StoragePaths& paths) {
 ConsistencyReport repair_consistency(const StoragePaths& paths) {
     const ConsistencyReport before = check_consistency(paths);
     if (before.ok()) return before;
+    const WriterLock lock(paths);
     DocumentStore store(paths.store_file());
     if (before.store_check != "ok")
         throw StoreError("the store itself is damaged (" + before.store_check +

@@ -13,6 +13,7 @@
 #include "knowledge_base.h"
 #include "markdown_reader.h"
 #include "text_analyzer.h"
+#include "writer_lock.h"
 
 namespace techbridge {
 namespace fs = std::filesystem;
@@ -152,6 +153,7 @@ void Ingestion::validate(SourceFileContent content, Validation& validation) cons
 IngestionReport Ingestion::store(Validation validation) {
     IngestionReport& report = validation.report;
     auto& accepted = validation.accepted;
+    const WriterLock lock(paths_);
     DocumentStore store = open_store(paths_);
     const std::int64_t run_id = store.begin_run(options_.command);
     for (const auto& problem : report.rejected)

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -21,6 +22,7 @@
 #include "index_layout.h"
 #include "ingestion.h"
 #include "searcher.h"
+#include "writer_lock.h"
 
 extern char** environ;
 
@@ -142,4 +144,60 @@ TEST_CASE("maintenance: killing an import at random moments, 20 times, loses not
     CHECK(final_check.ok());
     CHECK(final_check.stored == report.records);
     CHECK(final_check.indexed == report.records);
+}
+
+TEST_CASE("maintenance: one writer at a time, with a message naming the holder for the second") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    const WriterLock held(paths);
+    try {
+        Ingestion(paths, {}).run({dir / "docs"});
+        FAIL("a second writer was let in");
+    } catch (const BusyError& error) {
+        CHECK(std::string(error.what()).find("another import or reindex is writing") != std::string::npos);
+        CHECK(std::string(error.what()).find("process " + std::to_string(::getpid())) != std::string::npos);
+    }
+}
+
+TEST_CASE("maintenance: searches keep answering while imports commit, with no failed read") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    std::atomic<bool> writing{true};
+    std::atomic<int> failures{0}, searches{0};
+    std::vector<std::thread> readers;
+    for (int r = 0; r < 4; ++r) {
+        readers.emplace_back([&, r] {
+            Searcher searcher(paths);
+            const char* queries[] = {"激光焊接", "сварка", "laser welding", "катализатор"};
+            while (writing) {
+                try {
+                    SearchRequest request;
+                    request.query = queries[(searches + r) % 4];
+                    if (searcher.search(request).hits.empty()) ++failures;
+                    ++searches;
+                } catch (const std::exception&) {
+                    ++failures;
+                }
+            }
+        });
+    }
+    for (int batch = 0; batch < 8; ++batch) {
+        std::string lines;
+        for (int i = 0; i < 40; ++i) {
+            const std::string id = "c-" + std::to_string(batch) + "-" + std::to_string(i);
+            lines += R"({"id":")" + id + R"(","kind":"offer","lang":"ru","title":"Лазерная сварка труб )" + id +
+                     R"(","body":"Технология лазерной сварки и наплавки труб для северных месторождений, партия )" + id +
+                     R"(."})" + "\n";
+        }
+        const auto file = dir.write("batch-" + std::to_string(batch) + ".jsonl", lines);
+        Ingestion(paths, {}).run({file});
+    }
+    writing = false;
+    for (auto& reader : readers) reader.join();
+    MESSAGE(searches.load() << " searches during 8 imports");
+    CHECK(searches > 0);
+    CHECK(failures == 0);
+    CHECK(check_consistency(paths).ok());
 }

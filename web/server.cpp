@@ -196,6 +196,8 @@ void Server::install_safety() {
             send_error(response, 400, "invalid_parameter", error.what());
         } catch (const IndexError& error) {
             send_error(response, 503, "index_unavailable", error.what());
+        } catch (const BusyError& error) {
+            send_error(response, 409, "busy", error.what());
         } catch (const Xapian::DatabaseLockError&) {
             send_error(response, 409, "busy", "another import is writing to the index; try again when it has finished");
         } catch (const std::exception& error) {
@@ -465,6 +467,7 @@ void Server::install_expo() {
         }
         if (format == "ics" || format == "html") {
             const std::string id = text_parameter(request, "participant", 64);
+            if (id.empty()) throw BadRequest("invalid_parameter", "participant: required for format=" + format);
             const auto found = std::find_if(event.participants.begin(), event.participants.end(),
                                             [&id](const ExpoParticipant& p) { return p.id == id; });
             if (found == event.participants.end())
@@ -474,6 +477,7 @@ void Server::install_expo() {
                 response.set_header("Content-Disposition", "attachment; filename=\"agenda.ics\"");
                 response.set_content(agenda_ics(event, planned.candidates, planned.plan, index), "text/calendar; charset=utf-8");
             } else {
+                response.set_header("Content-Disposition", "attachment; filename=\"agenda.html\"");
                 response.set_content(agenda_html(event, planned.candidates, planned.plan, index, planned.titles),
                                      "text/html; charset=utf-8");
             }

@@ -317,6 +317,97 @@ test('import with the token reports the bad line and field, then stores the vali
   check((await page.locator('h1').innerText()).includes('Лазерная очистка'), 'the imported document has the wrong title');
 });
 
+async function planExpo(page, base, token, fixture) {
+  await page.goto(base + '/#/expo');
+  await waitFor(page.locator('#expo-file'), 'the event file input');
+  await page.locator('#expo-token').fill(token);
+  await page.setInputFiles('#expo-file', path.join(fixtures, 'expo', fixture));
+  await page.locator('#expo-plan').click();
+}
+
+/** Clicks `button`, waits for the download it starts and returns its name and content. */
+async function downloaded(page, button, what) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10000 }).catch(async () => {
+      const said = await page.locator('#expo-download-status').innerText().catch(() => '');
+      throw new Failure(`${what}: no download started${said ? '; the page says: ' + said.replace(/\s+/g, ' ') : ''}`);
+    }),
+    page.locator(button).click(),
+  ]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
+
+test('expo: the planned event shows the meeting grid with interpreters, agendas and downloads', async ({ page, base, dialogs }) => {
+  await planExpo(page, base, TOKEN, 'event.json');
+  await expectShown(page, page.locator('#expo-grid td.meeting'), 'the meeting grid', 15000);
+  const grid = page.locator('#expo-grid');
+  check(await grid.locator('thead th[scope="col"]').count() === 4, 'the grid has not one column per table (3) plus the slot column');
+  check(await grid.locator('tbody th[scope="row"]').count() === 4, 'the grid has not one row per slot (4)');
+  check((await grid.locator('tbody tr[data-slot="s1"] th').innerText()).includes('09:00–09:25'), 'the first row does not show its time');
+  const meetings = await grid.locator('td.meeting').count();
+  check(meetings >= 5, `only ${meetings} meetings in the grid`);
+  const stated = (await page.locator('#expo-stats [data-stat="meetings"] dd').innerText()).trim();
+  check(stated === String(meetings), `the summary says ${stated} meetings, the grid shows ${meetings}`);
+  for (const name of ['candidates', 'value', 'upper_bound', 'ratio_to_upper_bound', 'idle_gaps', 'seconds']) {
+    check(await page.locator(`#expo-stats [data-stat="${name}"]`).count() === 1, `the summary lacks ${name}`);
+  }
+  const interpreted = grid.locator('td.meeting.has-interpreter');
+  check(await interpreted.count() > 0, 'no meeting has an interpreter');
+  check((await interpreted.first().innerText()).includes('Interpreter: int-'), 'the interpreter is not named in the cell');
+  const cell = await grid.locator('td.meeting[data-a="ru-laser"], td.meeting[data-b="ru-laser"]').first().textContent();
+  check(cell.includes('Лазерный центр <b>Томск</b> (пример)') && cell.includes('哈尔滨某装备制造企业（示例）'),
+    `the must meeting of the laser centre is not in the grid: ${cell}`);
+  check(await page.locator('main b, main script').count() === 0, 'an element was created from a participant name');
+  const missed = page.locator('#expo-unscheduled li[data-a="ru-chita"]');
+  check(await missed.count() === 1, 'the unscheduled must meeting (ru-chita ↔ cn-fushun) is not listed');
+  check((await missed.innerText()).includes('no available slot in common'), `the reason is not given: ${await missed.innerText()}`);
+
+  await page.selectOption('#expo-participant', 'cn-harbin');
+  await expectShown(page, page.locator('#expo-agenda[data-participant="cn-harbin"] tbody tr'), 'the agenda of cn-harbin');
+  const agenda = await page.locator('#expo-agenda').textContent();
+  check(agenda.includes('Лазерный центр <b>Томск</b> (пример)') && agenda.includes('Photonics engineering centre (example)'),
+    `the agenda of cn-harbin lacks a partner: ${agenda}`);
+  check(agenda.includes('int-zh-'), 'the agenda names no interpreter');
+  check(await page.locator('#expo-agenda tbody tr').count() === await grid.locator('td.meeting[data-a="cn-harbin"], td.meeting[data-b="cn-harbin"]').count(),
+    'the agenda and the grid disagree on the meetings of cn-harbin');
+  await page.selectOption('#ui-lang', 'ru');
+  await page.waitForFunction(() => document.documentElement.lang === 'ru', null, { timeout: 5000 }).catch(() => {});
+  await expectShown(page, page.locator('#expo-agenda[data-participant="cn-harbin"]'), 'the agenda after switching to Russian');
+  const header = await page.locator('#expo-agenda thead').innerText();
+  check(header.includes('Собеседник') && header.includes('Переводчик'), `the agenda is not in Russian: ${header}`);
+  check(await page.locator('#expo-participant').inputValue() === 'cn-harbin', 'the chosen participant is lost after the language switch');
+
+  const csv = await downloaded(page, '#expo-csv', 'the schedule CSV');
+  check(csv.text.startsWith('slot,start,end,table'), `the CSV starts with: ${csv.text.slice(0, 60)}`);
+  check(csv.name.endsWith('.csv'), `the CSV is saved as ${csv.name}`);
+  const ics = await downloaded(page, '#expo-ics', 'the calendar');
+  check(ics.text.startsWith('BEGIN:VCALENDAR') && ics.name === 'calendar-cn-harbin.ics', `bad calendar ${ics.name}: ${ics.text.slice(0, 40)}`);
+  const html = await downloaded(page, '#expo-html', 'the printable agenda');
+  check(html.text.includes('<table') && html.name === 'agenda-cn-harbin.html', `bad agenda ${html.name}`);
+  check(dialogs.length === 0, `a dialog fired: ${dialogs.join(', ')}`);
+}, { timeout: 40000 });
+
+test('expo: a bad event file is refused with the entry at fault named', async ({ page, base }) => {
+  await planExpo(page, base, TOKEN, 'bad-unknown-slot.json');
+  await expectShown(page, page.locator('.error[data-status="400"]'), 'the 400 message');
+  const text = (await page.locator('.error').innerText()).replace(/\s+/g, ' ');
+  check(text.includes('The event file was not accepted') && text.includes('participants[') && text.includes('"s9"'),
+    `the message does not name the entry at fault: ${text}`);
+  check(await page.locator('#expo-grid').count() === 0, 'a grid is shown for a refused file');
+});
+
+test('expo: planning without a token says "token missing or wrong"', async ({ page, base }) => {
+  await planExpo(page, base, '', 'event.json');
+  await expectShown(page, page.locator('.error[data-status="401"]'), 'the 401 message');
+  check((await page.locator('.error').innerText()).includes('Token missing or wrong'), 'the 401 message is not the English sentence');
+  await page.selectOption('#ui-lang', 'zh');
+  await page.waitForFunction(() => (document.querySelector('.error') || {}).textContent?.includes('令牌'), null, { timeout: 5000 })
+    .catch(() => {});
+  check((await page.locator('.error').innerText()).includes('访问令牌缺失或不正确'), 'the 401 message is not translated to Chinese');
+  check(await page.locator('#site-nav a[data-route="expo"]').innerText() === '展会洽谈', 'the navigation does not say 展会洽谈');
+});
+
 test('a title with <script> is shown as text and never run', async ({ page, base, dialogs }) => {
   await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка тонкостенных трубопроводов'));
   const hit = page.locator('.hit[data-id="ui-fixture-off-ru-xss"] .hit-title a');
@@ -377,7 +468,7 @@ test('every form control has a label, every page has one main heading, the keybo
   await page.keyboard.type('laser');
   await page.keyboard.press('Enter');
   await expectShown(page, page.locator('.hits .hit'), 'hits of a search typed with the keyboard');
-  for (const route of ['#/search?q=laser', '#/match/ui-fixture-dem-zh-001', '#/finder', '#/import', '#/thesaurus?sector=lasers-photonics', '#/landscape']) {
+  for (const route of ['#/search?q=laser', '#/match/ui-fixture-dem-zh-001', '#/finder', '#/import', '#/expo', '#/thesaurus?sector=lasers-photonics', '#/landscape']) {
     await page.goto(base + '/' + route);
     await waitFor(page.locator('main h1'), `the heading of ${route}`);
     await page.waitForLoadState('networkidle');
