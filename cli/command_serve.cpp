@@ -21,7 +21,8 @@ const CommandSpec serve_spec{
     "--host says otherwise. Imports need the access token: TECHBRIDGE_TOKEN, or the one\n"
     "kept in DIR/token (made at the first start and printed).\n"
     "\n"
-    "  --threads N       requests served at once (default 4)\n"
+    "  --threads N       connections served at once (default 16); an idle one is cut\n"
+    "                    off after 5 s\n"
     "  --max-body BYTES  the largest request body, e.g. an uploaded file (default 1048576)\n"
     "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
     "                    copies built in, for working on the page\n",
@@ -45,7 +46,7 @@ int run_serve(int argc, char** argv) {
     options.paths = StoragePaths{args.required("db")};
     options.host = args.value("host").value_or("127.0.0.1");
     options.port = static_cast<int>(args.number("port", 8080, 0, 65535));
-    options.threads = static_cast<std::size_t>(args.number("threads", 4, 1, 256));
+    options.threads = static_cast<std::size_t>(args.number("threads", 16, 1, 256));
     options.max_body_bytes = static_cast<std::size_t>(args.number("max-body", 1 << 20, 1024, 256 << 20));
     options.assets_dir = args.value("assets-dir").value_or("");
     open_index_for_reading(options.paths.index_dir());  // fail now, with advice, rather than on the first search

@@ -6,6 +6,11 @@
 #include <map>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
@@ -22,11 +27,13 @@ namespace {
 /// A server on a free loopback port over the fixture collection, stopped at scope exit.
 class RunningServer {
 public:
-    RunningServer() {
+    explicit RunningServer(int read_timeout_seconds = 5) {
         Ingestion(paths_, {}).run({write_fixture_collection(dir_)});
         ServerOptions options;
         options.paths = paths_;
         options.port = 0;
+        options.read_timeout_seconds = read_timeout_seconds;
+        options.max_body_bytes = 64 << 10;
         server_ = std::make_unique<Server>(options, AccessToken(token));
         port_ = server_->bind();
         thread_ = std::thread([this] { server_->serve(); });
@@ -36,6 +43,7 @@ public:
         thread_.join();
     }
     static constexpr const char* token = "test-token-2c5e";
+    int port() const { return port_; }
     const StoragePaths& paths() const { return paths_; }
     httplib::Client client() const {
         httplib::Client client("127.0.0.1", port_);
@@ -332,4 +340,80 @@ TEST_CASE("server: an expo plan needs the token and names the entry of a bad eve
     CHECK(refused->status == 400);
     CHECK(nlohmann::json::parse(refused->body)["error"]["message"].get<std::string>().find("participants[0] (\"harbin\")") !=
           std::string::npos);
+}
+
+namespace {
+
+/// A raw loopback connection, for what httplib::Client will not send.
+int connect_raw(int port) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+}  // namespace
+
+TEST_CASE("server: hostile requests get proper errors and the server stays up") {
+    RunningServer server(1);
+    auto client = server.client();
+    httplib::Headers authorized = {{"Authorization", std::string("Bearer ") + RunningServer::token}};
+
+    // A body over the limit.
+    const auto huge = client.Post("/api/import?format=jsonl&filename=big.jsonl", authorized, std::string(100 << 10, 'x'),
+                                  "text/plain");
+    REQUIRE(huge);
+    CHECK(huge->status == 413);
+
+    // A line break smuggled into a value that could reach a header.
+    const auto injected = client.Get("/api/match?id=t-dem-zh-1%0d%0aSet-Cookie:%20x=1&format=csv");
+    REQUIRE(injected);
+    CHECK(injected->status == 404);
+    CHECK_FALSE(injected->has_header("Set-Cookie"));
+
+    // A slow client that never finishes its request is cut off; others are served meanwhile.
+    const int slow = connect_raw(server.port());
+    REQUIRE(slow >= 0);
+    const std::string partial = "GET /api/search?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+    CHECK(::send(slow, partial.data(), partial.size(), 0) == static_cast<ssize_t>(partial.size()));
+    CHECK(client.Get("/api/health")->status == 200);
+    // Within the read timeout the server answers with an error or closes; either way it lets go.
+    timeval wait{4, 0};
+    ::setsockopt(slow, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+    char reply[512];
+    const ssize_t got = ::recv(slow, reply, sizeof reply, 0);
+    if (got > 0) CHECK(std::string(reply, static_cast<std::size_t>(got)).starts_with("HTTP/1.1 4"));
+    else CHECK(got == 0);
+    ::close(slow);
+
+    // A burst of idle connections: each is cut off after the read timeout, and then the
+    // server answers as before.
+    std::vector<int> burst;
+    for (int i = 0; i < 200; ++i)
+        if (const int fd = connect_raw(server.port()); fd >= 0) burst.push_back(fd);
+    CHECK(burst.size() == 200);
+    std::size_t cut_off = 0;
+    for (const int fd : burst) {
+        timeval patience{30, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
+        char ignored[512];
+        while (true) {
+            const ssize_t n = ::recv(fd, ignored, sizeof ignored, 0);
+            if (n == 0) {
+                ++cut_off;
+                break;
+            }
+            if (n < 0) break;  // still open after 30 s
+        }
+        ::close(fd);
+    }
+    CHECK(cut_off == burst.size());
+    CHECK(client.Get("/api/health")->status == 200);
+    CHECK(client.Get("/api/search?q=%E7%84%8A%E6%8E%A5")->status == 200);
 }

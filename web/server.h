@@ -20,7 +20,7 @@ struct ServerOptions {
     StoragePaths paths;
     std::string host = "127.0.0.1";  // loopback unless told otherwise
     int port = 8080;                 // 0 picks a free port
-    std::size_t threads = 4;
+    std::size_t threads = 16;  // connections served at once; an idle one holds a thread until read_timeout_seconds
     std::size_t max_body_bytes = 1u << 20;
     int keep_alive_seconds = 2;  // short, so idle keep-alive clients do not hold every worker
     int read_timeout_seconds = 5;
