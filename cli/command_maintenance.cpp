@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "consistency_check.h"
 #include "database_backup.h"
+#include "index_sharding.h"
 #include "store_access.h"
 
 namespace techbridge::cli {
@@ -28,6 +29,16 @@ const CommandSpec export_spec{
     "Writes every stored document, one JSON object per line, exactly as stored: indexing\n"
     "the file into a new database and exporting it again gives the same file.\n",
     {"db", "out"},
+    {}};
+
+const CommandSpec shard_spec{
+    "shard",
+    "usage: techbridge shard --db DIR --shards N --out NEW_DIR\n"
+    "\n"
+    "Splits the index into N Xapian databases NEW_DIR/shard-0 ... NEW_DIR/shard-(N-1). Serve\n"
+    "each with xapian-tcpsrv (or use the folders), then give search, match and serve\n"
+    "--index LOC,LOC,... with --db DIR for the documents. See docs/scaling.md.\n",
+    {"db", "shards", "out"},
     {}};
 
 const CommandSpec backup_spec{
@@ -90,6 +101,19 @@ int run_export(int argc, char** argv) {
     open_existing_store(paths);
     const std::string out = args.required("out");
     std::cout << export_documents(paths, out) << " document(s) written to " << out << '\n';
+    return exit_ok;
+}
+
+int run_shard(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(shard_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    open_existing_store(paths);
+    const auto shards = static_cast<std::size_t>(args.number("shards", 2, 1, 64));
+    const std::string out = args.required("out");
+    const std::size_t copied = split_index(paths, shards, out);
+    std::cout << copied << " document(s) split into " << shards << " shard(s) in " << out << '\n';
     return exit_ok;
 }
 

@@ -32,9 +32,11 @@ const CommandSpec match_spec{
     "  --id ID        a stored document\n"
     "  --text TEXT    a need or an offer in any language (a whole page is fine); not stored\n"
     "  --kind K       the kind of --text: offer or demand\n"
+    "  --index LOCS   the index split into shards: folders or tcp://host:port of\n"
+    "                 xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --json         {\"id\", \"candidates\": [{\"id\", \"kind\", \"lang\", \"title\", \"score\", \"reasons\"}],\n"
     "                  \"no_strong_candidate\"}\n",
-    {"db", "id", "text", "kind", "target", "limit", "sector", "region", "lang", "trl-min", "trl-max", "cooperation"},
+    {"db", "id", "text", "kind", "target", "limit", "sector", "region", "lang", "trl-min", "trl-max", "cooperation", "index"},
     {"json"}};
 
 const CommandSpec match_all_spec{
@@ -80,7 +82,7 @@ int run_match(int argc, char** argv) {
     const auto parsed = Arguments::parse_or_help(match_spec, argc, argv);
     if (!parsed) return exit_ok;
     const Arguments& args = *parsed;
-    const StoragePaths paths{args.required("db")};
+    const StoragePaths paths = storage_paths(args);
     MatchRequest request;
     request.id = args.value("id").value_or("");
     request.text = args.value("text").value_or("");

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "search_json.h"
 #include "searcher.h"
+#include "store_access.h"
 
 namespace techbridge::cli {
 
@@ -23,8 +24,10 @@ const CommandSpec search_spec{
     "  --region R   a region code\n"
     "  --limit N    hits to show (default 10, at most 1000)\n"
     "  --offset N   hits to skip (for paging)\n"
+    "  --index LOCS   the index split into shards: folders or tcp://host:port of\n"
+    "                 xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --json       {\"query\", \"total\", \"hits\": [{\"id\", \"kind\", \"lang\", \"title\", \"score\", \"snippet\"}]}\n",
-    {"db", "kind", "lang", "sector", "region", "limit", "offset"},
+    {"db", "kind", "lang", "sector", "region", "limit", "offset", "index"},
     {"json"}};
 
 }  // namespace
@@ -33,7 +36,7 @@ int run_search(int argc, char** argv) {
     const auto parsed = Arguments::parse_or_help(search_spec, argc, argv);
     if (!parsed) return exit_ok;
     const Arguments& args = *parsed;
-    const StoragePaths paths{args.required("db")};
+    const StoragePaths paths = storage_paths(args);
     SearchRequest request;
     for (const auto& word : args.positional()) {
         if (!request.query.empty()) request.query += ' ';

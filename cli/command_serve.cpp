@@ -7,6 +7,7 @@
 #include "search_index.h"
 #include "access_token.h"
 #include "server.h"
+#include "store_access.h"
 
 namespace techbridge::cli {
 
@@ -24,9 +25,11 @@ const CommandSpec serve_spec{
     "  --threads N       connections served at once (default 16); an idle one is cut\n"
     "                    off after 5 s\n"
     "  --max-body BYTES  the largest request body, e.g. an uploaded file (default 1048576)\n"
+    "  --index LOCS      the index split into shards: folders or tcp://host:port of\n"
+    "                    xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
     "                    copies built in, for working on the page\n",
-    {"db", "host", "port", "threads", "max-body", "assets-dir"},
+    {"db", "host", "port", "threads", "max-body", "assets-dir", "index"},
     {}};
 
 Server* running_server = nullptr;
@@ -43,13 +46,13 @@ int run_serve(int argc, char** argv) {
     const Arguments& args = *parsed;
     if (!args.positional().empty()) throw UsageError("unexpected argument \"" + args.positional().front() + "\"");
     ServerOptions options;
-    options.paths = StoragePaths{args.required("db")};
+    options.paths = storage_paths(args);
     options.host = args.value("host").value_or("127.0.0.1");
     options.port = static_cast<int>(args.number("port", 8080, 0, 65535));
     options.threads = static_cast<std::size_t>(args.number("threads", 16, 1, 256));
     options.max_body_bytes = static_cast<std::size_t>(args.number("max-body", 1 << 20, 1024, 256 << 20));
     options.assets_dir = args.value("assets-dir").value_or("");
-    open_index_for_reading(options.paths.index_dir());  // fail now, with advice, rather than on the first search
+    open_index_for_reading(options.paths);  // fail now, with advice, rather than on the first search
 
     AccessToken token = AccessToken::for_database(options.paths);
     const std::string token_origin = token.origin();

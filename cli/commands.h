@@ -24,5 +24,6 @@ int run_expo(int argc, char** argv);
 int run_check(int argc, char** argv);
 int run_export(int argc, char** argv);
 int run_backup(int argc, char** argv);
+int run_shard(int argc, char** argv);
 
 }  // namespace techbridge::cli

@@ -32,6 +32,7 @@ constexpr const char* overview =
     "  check     verify that store and index agree (--repair puts them right)\n"
     "  export    write every stored document to a JSON Lines file\n"
     "  backup    copy store and index while the database stays in use\n"
+    "  shard     split the index into shards for xapian-tcpsrv\n"
     "\n"
     "`techbridge COMMAND --help` describes a command.\n";
 
@@ -49,6 +50,7 @@ constexpr CommandEntry commands[] = {
     {"landscape", techbridge::cli::run_landscape}, {"eval", techbridge::cli::run_eval},
     {"expo", techbridge::cli::run_expo},         {"check", techbridge::cli::run_check},
     {"export", techbridge::cli::run_export},     {"backup", techbridge::cli::run_backup},
+    {"shard", techbridge::cli::run_shard},
 };
 
 }  // namespace

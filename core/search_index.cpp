@@ -20,6 +20,35 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& dir) {
     }
 }
 
+Xapian::Database open_index_for_reading(const StoragePaths& paths) {
+    if (paths.index_shards.empty()) return open_index_for_reading(paths.index_dir());
+    Xapian::Database combined;
+    for (const auto& location : paths.index_shards) {
+        try {
+            if (location.starts_with("tcp://")) {
+                const std::string address = location.substr(6);
+                const auto colon = address.rfind(':');
+                if (colon == std::string::npos || colon == 0)
+                    throw IndexError("index shard \"" + location + "\": write tcp://HOST:PORT");
+                const std::string host = address.substr(0, colon);
+                const std::string port_text = address.substr(colon + 1);
+                unsigned port = 0;
+                for (char c : port_text) {
+                    if (c < '0' || c > '9' || port > 65535) throw IndexError("index shard \"" + location + "\": bad port");
+                    port = port * 10 + static_cast<unsigned>(c - '0');
+                }
+                if (port == 0 || port > 65535) throw IndexError("index shard \"" + location + "\": bad port");
+                combined.add_database(Xapian::Remote::open(host, port, 10000, 10000));
+            } else {
+                combined.add_database(open_index_for_reading(std::filesystem::path(location)));
+            }
+        } catch (const Xapian::Error& error) {
+            throw IndexError("cannot open the index shard " + location + ": " + error.get_description());
+        }
+    }
+    return combined;
+}
+
 namespace {
 
 Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchIndexWriter::Mode mode) {

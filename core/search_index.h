@@ -8,6 +8,7 @@
 
 #include "document.h"
 #include "document_term_generator.h"
+#include "storage_paths.h"
 #include "text_analyzer.h"
 
 namespace techbridge {
@@ -15,6 +16,9 @@ namespace techbridge {
 /// Opens the index at `dir` for searching; throws IndexError naming the directory
 /// and the command that builds it when there is none.
 Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
+/// The database's index for reading: root/index, or its shards combined as one database
+/// when paths.index_shards names them (local paths or tcp://host:port).
+Xapian::Database open_index_for_reading(const StoragePaths& paths);
 
 /// Writes documents into the index. One writer at a time: a second one gets an
 /// IndexError saying another process is writing. Changes become visible to readers

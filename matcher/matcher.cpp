@@ -78,13 +78,14 @@ struct Matcher::Features {
 };
 
 Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
-    : index_(open_index_for_reading(paths.index_dir())),
+    : index_(open_index_for_reading(paths)),
       store_(paths.store_file()),
       knowledge_(KnowledgeBase::builtin()),
       settings_(settings),
       tagger_(knowledge_, analyzer_),
       queries_(analyzer_, knowledge_),
-      today_(utc_now("%Y-%m-%d")) {}
+      today_(utc_now("%Y-%m-%d")),
+      sharded_(!paths.index_shards.empty()) {}
 
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
@@ -169,7 +170,9 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
         for (auto term = indexed.termlist_begin(); term != indexed.termlist_end(); ++term) {
             const std::string value = *term;
             if (!is_word_term(value)) continue;
-            const double df = std::max<double>(1, term.get_termfreq());
+            // A term list's own frequencies are those of the document's shard: over shards,
+            // ask the combined database.
+            const double df = std::max<double>(1, sharded_ ? index_.get_termfreq(value) : term.get_termfreq());
             profile.terms.emplace_back(value, (1 + std::log(term.get_wdf())) * std::log(1 + documents / df));
         }
         keep_most_distinctive(profile.terms, baseline_terms);

@@ -118,6 +118,7 @@ private:
     DocumentTagger tagger_;
     QueryBuilder queries_;
     std::string today_;
+    bool sharded_ = false;
     mutable std::unordered_map<std::string, double> rarity_;  // concept id -> log(1 + N/df), per index revision
     std::unordered_map<Xapian::docid, std::shared_ptr<const Features>> features_;  // per index revision
     static constexpr std::size_t max_cached_features = 200000;  // about 100 MB at most

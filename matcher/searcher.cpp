@@ -12,7 +12,10 @@ namespace techbridge {
 namespace layout = index_layout;
 
 Searcher::Searcher(const StoragePaths& paths)
-    : index_(open_index_for_reading(paths.index_dir())), store_(paths.store_file()) {}
+    : index_(open_index_for_reading(paths)), store_(paths.store_file()) {
+    // xapian-tcpsrv cannot run a match spy it does not know, so remote shards give no facet counts.
+    for (const auto& location : paths.index_shards) remote_ = remote_ || location.starts_with("tcp://");
+}
 
 SearchResult Searcher::search(const SearchRequest& request) {
     // A writer committing between our reads invalidates the old revision: reopen
@@ -53,13 +56,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::size_t limit = std::min(request.limit, max_limit);
     FacetCounter facets;
-    enquire.add_matchspy(&facets);
+    if (!remote_) enquire.add_matchspy(&facets);
     const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                                   static_cast<Xapian::doccount>(limit),
                                                   static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit));
     result.total = matches.get_matches_estimated();
     result.facets = facets.counts();
-    result.facets_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
+    result.facets_exact = !remote_ && matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
                           result.total <= static_cast<std::size_t>(knowledge_.search().facet_count_limit);
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();

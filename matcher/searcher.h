@@ -71,6 +71,7 @@ private:
     DocumentTagger tagger_{knowledge_, analyzer_};
     QueryBuilder queries_{analyzer_, knowledge_};
     SnippetGenerator snippets_{analyzer_};
+    bool remote_ = false;  // some shards are served by xapian-tcpsrv
 };
 
 }  // namespace techbridge
