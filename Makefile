@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test run index bench clean
+.PHONY: all deps build test run index bench clean fuzz
 
 all: build
 
@@ -33,3 +33,13 @@ bench: build
 
 clean:
 	rm -rf $(BUILD_DIR)
+
+# Fuzzing: every target in tests/fuzz for FUZZ_SECONDS each (after replaying the kept
+# crash inputs in tests/fuzz/regressions), in a clang build of its own.
+FUZZ_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 -DTECHBRIDGE_FUZZ=ON
+	cmake --build $(FUZZ_DIR) --parallel $(JOBS)
+	scripts/run-fuzzers $(FUZZ_DIR) $(FUZZ_SECONDS)
