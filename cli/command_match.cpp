@@ -1,13 +1,11 @@
 #include <algorithm>
-#include <atomic>
 #include <fstream>
 #include <iostream>
-#include <mutex>
-#include <thread>
 
 #include "arguments.h"
 #include "commands.h"
 #include "document_store.h"
+#include "batch_matching.h"
 #include "match_csv.h"
 #include "match_json.h"
 #include "matcher.h"
@@ -131,37 +129,17 @@ int run_match_all(int argc, char** argv) {
     std::ofstream out(out_path, std::ios::binary);
     if (!out) throw Error("cannot write " + out_path);
 
-    std::vector<MatchResult> results(sources.size());
-    std::atomic<std::size_t> next{0}, done{0};
-    std::mutex failure_mutex;
-    std::string failure;
+    std::vector<MatchRequest> requests(sources.size());
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        requests[i].id = sources[i];
+        requests[i].limit = limit;
+    }
     const auto progress = terminal_progress();
-    auto work = [&] {
-        try {
-            Matcher matcher(paths);
-            for (std::size_t i = next++; i < sources.size(); i = next++) {
-                MatchRequest request;
-                request.id = sources[i];
-                request.limit = limit;
-                results[i] = matcher.match(request);
-                const std::size_t finished = ++done;
-                if (progress) {
-                    std::lock_guard lock(failure_mutex);
-                    progress("matching", finished, sources.size());
-                }
-            }
-        } catch (const std::exception& error) {
-            std::lock_guard lock(failure_mutex);
-            failure = error.what();
-            next = sources.size();
-        }
-    };
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-    for (auto& worker : workers) worker.join();
+    const std::vector<MatchResult> results =
+        match_each(paths, requests, [&progress](std::size_t done, std::size_t total) {
+            if (progress) progress("matching", done, total);
+        });
     finish_terminal_progress();
-    if (!failure.empty()) throw Error(failure);
 
     write_match_csv_header(out);
     for (const auto& result : results) write_match_csv_rows(out, result);

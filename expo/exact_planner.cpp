@@ -16,6 +16,34 @@ struct Row {
     double bound = 0;
 };
 
+using Problem = std::unique_ptr<glp_prob, void (*)(glp_prob*)>;
+
+/// A maximisation over 0-1 columns with these objective coefficients, one row per entry of
+/// `rows` (sum of its columns <= bound); columns binary when `integer`, else in [0, 1].
+Problem build_problem(const std::vector<double>& objective, const std::map<std::pair<int, std::size_t>, Row>& rows,
+                      bool integer) {
+    Problem problem(glp_create_prob(), glp_delete_prob);
+    glp_set_obj_dir(problem.get(), GLP_MAX);
+    glp_add_cols(problem.get(), static_cast<int>(objective.size()));
+    for (std::size_t j = 0; j < objective.size(); ++j) {
+        const int index = static_cast<int>(j) + 1;  // GLPK counts from 1
+        if (integer) glp_set_col_kind(problem.get(), index, GLP_BV);
+        else glp_set_col_bnds(problem.get(), index, GLP_DB, 0.0, 1.0);
+        glp_set_obj_coef(problem.get(), index, objective[j]);
+    }
+    glp_add_rows(problem.get(), static_cast<int>(rows.size()));
+    int i = 0;
+    for (const auto& [key, r] : rows) {
+        ++i;
+        glp_set_row_bnds(problem.get(), i, GLP_UP, 0.0, r.bound);
+        std::vector<int> indices(1, 0);
+        indices.insert(indices.end(), r.columns.begin(), r.columns.end());
+        std::vector<double> ones(indices.size(), 1.0);
+        glp_set_mat_row(problem.get(), i, static_cast<int>(r.columns.size()), indices.data(), ones.data());
+    }
+    return problem;
+}
+
 }  // namespace
 
 std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
@@ -57,7 +85,7 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
     const std::size_t participants = event.participants.size();
     for (std::size_t j = 0; j < columns.size(); ++j) {
         const Column& column = columns[j];
-        const int index = static_cast<int>(j) + 1;  // GLPK counts from 1
+        const int index = static_cast<int>(j) + 1;
         const auto& m = candidates[column.candidate];
         row(meeting_once, column.candidate, 1).columns.push_back(index);
         for (const std::size_t p : {m.a, m.b}) {
@@ -71,24 +99,9 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
     }
     (void)participants;
 
-    std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
-    glp_set_obj_dir(problem.get(), GLP_MAX);
-    glp_add_cols(problem.get(), static_cast<int>(columns.size()));
-    for (std::size_t j = 0; j < columns.size(); ++j) {
-        const int index = static_cast<int>(j) + 1;
-        glp_set_col_kind(problem.get(), index, GLP_BV);
-        glp_set_obj_coef(problem.get(), index, candidates[columns[j].candidate].value);
-    }
-    glp_add_rows(problem.get(), static_cast<int>(rows.size()));
-    int i = 0;
-    for (const auto& [key, r] : rows) {
-        ++i;
-        glp_set_row_bnds(problem.get(), i, GLP_UP, 0.0, r.bound);
-        std::vector<int> indices(1, 0);
-        indices.insert(indices.end(), r.columns.begin(), r.columns.end());
-        std::vector<double> ones(indices.size(), 1.0);
-        glp_set_mat_row(problem.get(), i, static_cast<int>(r.columns.size()), indices.data(), ones.data());
-    }
+    std::vector<double> objective;
+    for (const Column& column : columns) objective.push_back(candidates[column.candidate].value);
+    const Problem problem = build_problem(objective, rows, true);
     glp_iocp parameters;
     glp_init_iocp(&parameters);
     parameters.presolve = GLP_ON;
@@ -133,23 +146,7 @@ std::optional<double> relaxed_plan_bound(const ExpoEvent& event, const std::vect
         }
     }
     if (objective.empty()) return 0.0;
-    std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
-    glp_set_obj_dir(problem.get(), GLP_MAX);
-    glp_add_cols(problem.get(), static_cast<int>(objective.size()));
-    for (std::size_t j = 0; j < objective.size(); ++j) {
-        glp_set_col_bnds(problem.get(), static_cast<int>(j) + 1, GLP_DB, 0.0, 1.0);
-        glp_set_obj_coef(problem.get(), static_cast<int>(j) + 1, objective[j]);
-    }
-    glp_add_rows(problem.get(), static_cast<int>(rows.size()));
-    int i = 0;
-    for (const auto& [key, r] : rows) {
-        ++i;
-        glp_set_row_bnds(problem.get(), i, GLP_UP, 0.0, r.bound);
-        std::vector<int> indices(1, 0);
-        indices.insert(indices.end(), r.columns.begin(), r.columns.end());
-        std::vector<double> ones(indices.size(), 1.0);
-        glp_set_mat_row(problem.get(), i, static_cast<int>(r.columns.size()), indices.data(), ones.data());
-    }
+    const Problem problem = build_problem(objective, rows, false);
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;

@@ -1,11 +1,9 @@
 #include "meeting_candidates.h"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <mutex>
-#include <thread>
 
+#include "batch_matching.h"
 #include "document_store.h"
 #include "errors.h"
 #include "match_json.h"
@@ -41,49 +39,35 @@ std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths,
         }
     }
 
+    std::vector<MatchRequest> requests(documents.size());
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        requests[i].id = documents[i];
+        requests[i].limit = static_cast<std::size_t>(std::max(1, settings.candidates_per_document));
+    }
+    const std::vector<MatchResult> results = match_each(paths, requests);
+
     std::map<std::pair<std::size_t, std::size_t>, CandidateMeeting> pairs;
-    std::mutex pairs_mutex;
-    std::atomic<std::size_t> next{0};
-    std::string failure;
-    auto work = [&] {
-        try {
-            Matcher matcher(paths);
-            for (std::size_t i = next++; i < documents.size(); i = next++) {
-                MatchRequest request;
-                request.id = documents[i];
-                request.limit = static_cast<std::size_t>(std::max(1, settings.candidates_per_document));
-                const MatchResult result = matcher.match(request);
-                std::lock_guard lock(pairs_mutex);
-                for (const auto& candidate : result.candidates) {
-                    const auto owner = owners.find(candidate.id);
-                    if (owner == owners.end() || candidate.score < settings.min_score) continue;
-                    for (const std::size_t from : owners[documents[i]]) {
-                        for (const std::size_t to : owner->second) {
-                            if (from == to) continue;
-                            const auto key = std::minmax(from, to);
-                            CandidateMeeting& meeting = pairs[{key.first, key.second}];
-                            if (candidate.score <= meeting.score) continue;
-                            meeting.a = key.first;
-                            meeting.b = key.second;
-                            meeting.score = candidate.score;
-                            meeting.document_a = from == key.first ? documents[i] : candidate.id;
-                            meeting.document_b = from == key.first ? candidate.id : documents[i];
-                            meeting.reasons = {shared_concepts_text(candidate, result.source_lang)};
-                        }
-                    }
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+        const MatchResult& result = results[i];
+        for (const auto& candidate : result.candidates) {
+            const auto owner = owners.find(candidate.id);
+            if (owner == owners.end() || candidate.score < settings.min_score) continue;
+            for (const std::size_t from : owners[documents[i]]) {
+                for (const std::size_t to : owner->second) {
+                    if (from == to) continue;
+                    const auto key = std::minmax(from, to);
+                    CandidateMeeting& meeting = pairs[{key.first, key.second}];
+                    if (candidate.score <= meeting.score) continue;
+                    meeting.a = key.first;
+                    meeting.b = key.second;
+                    meeting.score = candidate.score;
+                    meeting.document_a = from == key.first ? documents[i] : candidate.id;
+                    meeting.document_b = from == key.first ? candidate.id : documents[i];
+                    meeting.reasons = {shared_concepts_text(candidate, result.source_lang)};
                 }
             }
-        } catch (const std::exception& error) {
-            std::lock_guard lock(pairs_mutex);
-            failure = error.what();
-            next = documents.size();
         }
-    };
-    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) workers.emplace_back(work);
-    for (auto& worker : workers) worker.join();
-    if (!failure.empty()) throw Error(failure);
+    }
 
     for (const auto& request : event.requests) {
         const auto key = std::minmax(request.from, request.to);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 
+#include "csv_cell.h"
 #include "errors.h"
 
 namespace techbridge {
@@ -11,15 +12,6 @@ namespace techbridge {
 namespace {
 
 double rounded(double value) { return std::round(value * 1000.0) / 1000.0; }
-
-std::string csv_field(const std::string& text) {
-    std::string cell = text;
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@')) cell.insert(0, "'");
-    if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
-    std::string out = "\"";
-    for (char c : cell) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string html_escape(const std::string& text) {
     std::string out;
@@ -139,11 +131,11 @@ std::string schedule_csv(const ExpoEvent& event, const std::vector<CandidateMeet
         std::snprintf(score, sizeof score, "%.3f", m.score);
         std::string reasons;
         for (const auto& reason : m.reasons) reasons += (reasons.empty() ? "" : "; ") + reason;
-        out += csv_field(slot.id) + ',' + csv_field(slot.start) + ',' + csv_field(slot.end) + ',' +
-               csv_field(event.tables[meeting.table].id) + ',' + csv_field(a.id) + ',' + csv_field(a.name) + ',' +
-               csv_field(b.id) + ',' + csv_field(b.name) + ',' +
-               (meeting.interpreter ? csv_field(event.interpreters[*meeting.interpreter].id) : std::string()) + ',' +
-               score + ',' + (m.request ? std::string(to_string(*m.request)) : std::string()) + ',' + csv_field(reasons) +
+        out += csv_cell(slot.id) + ',' + csv_cell(slot.start) + ',' + csv_cell(slot.end) + ',' +
+               csv_cell(event.tables[meeting.table].id) + ',' + csv_cell(a.id) + ',' + csv_cell(a.name) + ',' +
+               csv_cell(b.id) + ',' + csv_cell(b.name) + ',' +
+               (meeting.interpreter ? csv_cell(event.interpreters[*meeting.interpreter].id) : std::string()) + ',' +
+               score + ',' + (m.request ? std::string(to_string(*m.request)) : std::string()) + ',' + csv_cell(reasons) +
                '\n';
     }
     return out;

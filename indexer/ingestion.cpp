@@ -99,22 +99,22 @@ IngestionReport Ingestion::run(const std::vector<fs::path>& inputs) {
 }
 
 IngestionReport Ingestion::check_upload(const std::string& name, const std::string& content) {
-    if (!is_markdown(name) && !is_json_lines(name))
-        throw InvalidInputError(name + ": not a document file; use .md (one document) or .jsonl");
-    Validation validation;
-    validate(read_content(name, content), validation);
-    validation.report.files = 1;
+    Validation validation = validate_upload(name, content);
     validation.report.stored = false;
     return std::move(validation.report);
 }
 
 IngestionReport Ingestion::run_upload(const std::string& name, const std::string& content) {
+    return store(validate_upload(name, content));
+}
+
+Ingestion::Validation Ingestion::validate_upload(const std::string& name, const std::string& content) const {
     if (!is_markdown(name) && !is_json_lines(name))
         throw InvalidInputError(name + ": not a document file; use .md (one document) or .jsonl");
     Validation validation;
     validate(read_content(name, content), validation);
     validation.report.files = 1;
-    return store(std::move(validation));
+    return validation;
 }
 
 void Ingestion::validate(SourceFileContent content, Validation& validation) const {

@@ -71,6 +71,7 @@ private:
         std::map<std::string, std::string> first_seen;  // id -> "file:line"
     };
     void validate(SourceFileContent content, Validation& validation) const;
+    Validation validate_upload(const std::string& name, const std::string& content) const;
     IngestionReport store(Validation validation);
 
     StoragePaths paths_;
