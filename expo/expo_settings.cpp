@@ -22,11 +22,8 @@ ExpoSettings ExpoSettings::parse(std::string_view path, std::string_view json) {
 }
 
 const ExpoSettings& ExpoSettings::builtin() {
-    static const ExpoSettings settings = [] {
-        for (const auto& file : expo_data_files())
-            if (file.path.ends_with("expo.json")) return parse(file.path, file.content);
-        throw DataError("corpus/expo.json is missing from this build");
-    }();
+    static const ExpoSettings settings =
+        parse("corpus/expo.json", embedded_content(expo_data_files(), "corpus/expo.json"));
     return settings;
 }
 
