@@ -175,13 +175,14 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view utf8_text) {
             continue;
         }
         emit_word(text, start, end, ++position, out);
-        const Token& word = out[out.size() - (out.back().role == TokenRole::part ? 3 : 1)];
+        // A copy, not a reference: flushing the chain appends to `out` and may move its tokens.
+        std::string term = out[out.size() - (out.back().role == TokenRole::part ? 3 : 1)].term;
         if (!joiner_pending) {
             flush_chain();
             chain_position = position;
         }
         joiner_pending = false;
-        chain.push_back(word.term);
+        chain.push_back(std::move(term));
     }
     flush_chain();
     return out;

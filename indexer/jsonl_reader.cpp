@@ -29,7 +29,7 @@ SourceFileContent read_json_lines(const std::string& path, std::istream& input, 
         nlohmann::json fields;
         try {
             fields = nlohmann::json::parse(line);
-        } catch (const nlohmann::json::parse_error& error) {
+        } catch (const nlohmann::json::exception& error) {  // parse_error, and out_of_range for numbers like 1e999
             std::string message = error.what();
             // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column N: "
             if (const auto at = message.find("column"); at != std::string::npos) message = message.substr(at);

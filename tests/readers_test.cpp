@@ -71,3 +71,13 @@ TEST_CASE("JSON Lines: good lines load and bad lines are reported by line number
     CHECK(content.problems[2].line == 5);
     CHECK(content.problems[2].message.find("invalid UTF-8") != std::string::npos);
 }
+
+TEST_CASE("JSON Lines: a number too large for a double is a problem on its line, not a crash") {
+    std::istringstream input("{\"id\":\"a\",\"kind\":\"offer\",\"title\":\"Насосы\",\"body\":\"Текст\",\"trl\":1e999}\n"
+                             "{\"id\":\"b\",\"kind\":\"offer\",\"title\":\"Pumps\",\"body\":\"Text\"}\n");
+    const auto content = read_json_lines("x.jsonl", input);
+    REQUIRE(content.problems.size() == 1);
+    CHECK(content.problems[0].line == 1);
+    CHECK(content.problems[0].message.starts_with("not valid JSON"));
+    CHECK(content.records.size() == 1);
+}
