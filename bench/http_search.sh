@@ -29,8 +29,8 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/health" > /dev/null 
 documents=$(curl -s "http://127.0.0.1:$port/api/health" | sed -E 's/.*"documents":([0-9]+).*/\1/')
 
 # Warm the caches, then measure.
-wrk -t2 -c"$connections" -d3s -s bench/http_search.lua "http://127.0.0.1:$port" > /dev/null
-echo "wrk -t2 -c$connections -d${seconds}s against /api/search, $documents documents, server --threads $threads${index:+, index $index}:"
-wrk -t2 -c"$connections" -d"${seconds}s" --latency -s bench/http_search.lua "http://127.0.0.1:$port" |
+wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d3s -s bench/http_search.lua "http://127.0.0.1:$port" > /dev/null
+echo "wrk -t$(( connections < 2 ? 1 : 2 )) -c$connections -d${seconds}s against /api/search, $documents documents, server --threads $threads${index:+, index $index}:"
+wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" --latency -s bench/http_search.lua "http://127.0.0.1:$port" |
   grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
 echo "(goal: at least 800 requests/s with p99 under 50 ms on 2 cores)"
