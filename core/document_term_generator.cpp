@@ -47,7 +47,7 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     Xapian::Document out;
     next_position_ = 0;
     out.set_data(document.id);
-    out.add_boolean_term(layout::boolean_term(layout::id_prefix, document.id));
+    out.add_boolean_term(layout::id_term(document.id));
     out.add_boolean_term(layout::boolean_term(layout::kind_prefix, to_string(document.kind)));
     out.add_boolean_term(layout::boolean_term(layout::lang_prefix, to_string(document.lang)));
     for (const auto& sector : tags.sectors) out.add_boolean_term(layout::boolean_term(layout::sector_prefix, sector.id));

@@ -5,6 +5,12 @@
 
 namespace techbridge::index_layout {
 
+std::string id_term(std::string_view id) {
+    std::string term(id_prefix);
+    term += id;  // ids are at most 64 ASCII characters: always under Xapian's term limit
+    return term;
+}
+
 std::string boolean_term(std::string_view prefix, std::string_view value) {
     std::string term(prefix);
     term += lower_ascii(value);

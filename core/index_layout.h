@@ -16,7 +16,7 @@ inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
 // Bump when the layout below changes: every index must then be rebuilt.
-inline constexpr std::string_view revision = "l3";
+inline constexpr std::string_view revision = "l4";
 
 // Cooperation types the document offers or seeks ("XKlicense").
 inline constexpr std::string_view cooperation_prefix = "XK";
@@ -46,6 +46,10 @@ inline constexpr std::size_t max_term_bytes = 240;
 
 // Metadata key recording which analysis and knowledge data built the index.
 inline constexpr std::string_view analysis_version_key = "techbridge.analysis_version";
+
+/// The term that identifies a document: "Q" and its id as written, since ids that differ
+/// only in case are different documents.
+std::string id_term(std::string_view id);
 
 /// A boolean term: the prefix and the value with ASCII letters lower-cased
 /// ("XR" + "RU-NVS" -> "XRru-nvs"), so filters are case-insensitive.

@@ -73,7 +73,7 @@ SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnaly
 void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument& analyzed,
                                 const DocumentTags& tags) {
     try {
-        database_.replace_document(layout::boolean_term(layout::id_prefix, document.id),
+        database_.replace_document(layout::id_term(document.id),
                                    generator_.generate(document, analyzed, tags));
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot index document " + document.id + ": " + error.get_description());
@@ -82,7 +82,7 @@ void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument
 
 void SearchIndexWriter::remove(const std::string& id) {
     try {
-        database_.delete_document(layout::boolean_term(layout::id_prefix, id));
+        database_.delete_document(layout::id_term(id));
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot remove document " + id + " from the index: " + error.get_description());
     }

@@ -58,15 +58,11 @@ ConsistencyReport check_consistency(const StoragePaths& paths) {
     } catch (const Xapian::Error& error) {
         report.index_check = error.get_description();
     }
-    // Id terms are stored lower-cased in part (see layout::boolean_term): compare the same way.
-    std::set<std::string> stored_terms;
-    for (const auto& id : stored) {
-        const std::string term = layout::boolean_term("", id);
-        stored_terms.insert(term);
-        if (pending.contains(id) || !in_index.contains(term)) report.not_indexed.push_back(id);
-    }
-    for (const auto& term : in_index)
-        if (!stored_terms.contains(term)) report.orphans.push_back(term);
+    const std::set<std::string> stored_ids(stored.begin(), stored.end());
+    for (const auto& id : stored)
+        if (pending.contains(id) || !in_index.contains(id)) report.not_indexed.push_back(id);
+    for (const auto& id : in_index)
+        if (!stored_ids.contains(id)) report.orphans.push_back(id);
     return report;
 }
 
@@ -88,7 +84,7 @@ ConsistencyReport repair_consistency(const StoragePaths& paths) {
     synchronizer.sync();
     if (!before.orphans.empty()) {
         Xapian::WritableDatabase index(paths.index_dir().string(), Xapian::DB_OPEN);
-        for (const auto& term : before.orphans) index.delete_document(std::string(layout::id_prefix) + term);
+        for (const auto& id : before.orphans) index.delete_document(layout::id_term(id));
         index.commit();
     }
     return check_consistency(paths);

@@ -164,8 +164,8 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
     apply_tags(profile, tags);
     // The source is indexed: its distinctive terms come from its own term list.
     const double documents = std::max<double>(1, index_.get_doccount());
-    Xapian::PostingIterator posting = index_.postlist_begin(layout::boolean_term(layout::id_prefix, id));
-    if (posting != index_.postlist_end(layout::boolean_term(layout::id_prefix, id))) {
+    Xapian::PostingIterator posting = index_.postlist_begin(layout::id_term(id));
+    if (posting != index_.postlist_end(layout::id_term(id))) {
         const Xapian::Document indexed = index_.get_document(*posting);
         for (auto term = indexed.termlist_begin(); term != indexed.termlist_end(); ++term) {
             const std::string value = *term;

@@ -82,10 +82,10 @@ TEST_CASE("maintenance: check finds documents missing from the index and orphans
     REQUIRE(check_consistency(paths).ok());
     {
         Xapian::WritableDatabase index(paths.index_dir().string(), Xapian::DB_OPEN);
-        index.delete_document(index_layout::boolean_term(index_layout::id_prefix, "t-off-ru-1"));
+        index.delete_document(index_layout::id_term("t-off-ru-1"));
         Xapian::Document orphan;
         orphan.set_data("ghost");
-        orphan.add_boolean_term(index_layout::boolean_term(index_layout::id_prefix, "ghost"));
+        orphan.add_boolean_term(index_layout::id_term("ghost"));
         index.add_document(orphan);
         index.commit();
     }
@@ -200,4 +200,18 @@ TEST_CASE("maintenance: searches keep answering while imports commit, with no fa
     CHECK(searches > 0);
     CHECK(failures == 0);
     CHECK(check_consistency(paths).ok());
+}
+
+TEST_CASE("maintenance: ids that differ only in case are two documents in the index too") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    const auto file = dir.write("case.jsonl",
+                                R"({"id":"Pump-A","kind":"offer","lang":"en","title":"Cryogenic pump","body":"A pump for liquefied gas."})"
+                                "\n"
+                                R"({"id":"pump-a","kind":"offer","lang":"ru","title":"Криогенный насос","body":"Насос для сжиженного газа."})"
+                                "\n");
+    Ingestion(paths, {}).run({file});
+    const ConsistencyReport report = check_consistency(paths);
+    CHECK(report.ok());
+    CHECK(report.indexed == 2);
 }
