@@ -9,6 +9,7 @@
 
 #include "access_token.h"
 #include "ascii_text.h"
+#include "concept_lookup.h"
 #include "document_json.h"
 #include "document_validation.h"
 #include "embedded_file.h"
@@ -25,7 +26,6 @@
 #include "matcher.h"
 #include "request_parameters.h"
 #include "search_json.h"
-#include "text_normalizer.h"
 #include "utf8.h"
 #include "searcher.h"
 #include "worker_pool.h"
@@ -367,38 +367,24 @@ void Server::install_api() {
 
     http_->Get("/api/concepts", [&state, &knowledge](const httplib::Request& request, httplib::Response& response) {
         const std::string sector = text_parameter(request, "sector", 64);
-        const std::string filter = text_parameter(request, "q", 256);
-        std::string wanted_sector;
-        if (!sector.empty()) {
-            const auto resolved = knowledge.sectors().resolve(sector);
-            if (!resolved) throw BadRequest("invalid_parameter", "sector: unknown sector \"" + sector + "\"");
-            wanted_sector = *resolved;
-        }
+        const std::string query = text_parameter(request, "q", 256);
+        TextAnalyzer analyzer;
+        DocumentTagger tagger(knowledge, analyzer);
+        const auto found = look_up_concepts(knowledge, tagger, analyzer, query, sector);
         std::map<std::string, std::int64_t> documents;
         {
             auto store = state.stores.borrow();
             documents = store->concept_document_counts();
         }
-        const TextNormalizer normalizer;  // folds case, width, ё and Traditional characters alike
-        const std::string needle = filter.empty() ? std::string() : normalizer.normalize_to_utf8(filter);
         json concepts = json::array();
-        for (const Concept& entry : knowledge.thesaurus().concepts()) {
-            if (!wanted_sector.empty() &&
-                std::find(entry.sectors.begin(), entry.sectors.end(), wanted_sector) == entry.sectors.end())
-                continue;
-            if (!needle.empty()) {
-                bool found = false;
-                for (const Language language : all_languages)
-                    for (const auto& label : entry.labels.of(language))
-                        found = found || normalizer.normalize_to_utf8(label).find(needle) != std::string::npos;
-                if (!found) continue;
-            }
-            json item = concept_json(entry);
-            const auto count = documents.find(entry.id);
+        for (const Concept* entry : found) {
+            json item = concept_json(*entry);
+            const auto count = documents.find(entry->id);
             item["documents"] = count == documents.end() ? 0 : count->second;
             concepts.push_back(std::move(item));
         }
-        send_json(response, 200, {{"sector", wanted_sector}, {"total", concepts.size()}, {"concepts", concepts}});
+        const auto resolved = sector.empty() ? std::nullopt : knowledge.sectors().resolve(sector);
+        send_json(response, 200, {{"sector", resolved.value_or("")}, {"total", concepts.size()}, {"concepts", concepts}});
     });
 
     http_->Post("/api/import", [&state, paths](const httplib::Request& request, httplib::Response& response) {
