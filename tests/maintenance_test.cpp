@@ -8,9 +8,7 @@
 #include <sstream>
 #include <thread>
 
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <xapian.h>
 
@@ -21,10 +19,9 @@
 #include "fixtures.h"
 #include "index_layout.h"
 #include "ingestion.h"
+#include "process_support.h"
 #include "searcher.h"
 #include "writer_lock.h"
-
-extern char** environ;
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -107,15 +104,8 @@ TEST_CASE("maintenance: killing an import at random moments, 20 times, loses not
     std::uniform_int_distribution<int> delay_ms(50, 2500);
     std::set<std::string> committed_before;
     for (int round = 0; round < 20; ++round) {
-        const std::string db = paths.root.string();
-        const char* arguments[] = {TECHBRIDGE_BINARY, "index", "--db", db.c_str(), corpus.c_str(), nullptr};
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        pid_t child = 0;
-        REQUIRE(posix_spawn(&child, TECHBRIDGE_BINARY, &actions, nullptr, const_cast<char**>(arguments), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
+        const pid_t child = spawn_silently({TECHBRIDGE_BINARY, "index", "--db", paths.root.string(), corpus});
+        REQUIRE(child > 0);
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
         kill(child, SIGKILL);
         int status = 0;

@@ -6,15 +6,13 @@
 #include <map>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "fixtures.h"
+#include "process_support.h"
 #include "access_token.h"
 #include "ingestion.h"
 #include "server.h"
@@ -342,24 +340,6 @@ TEST_CASE("server: an expo plan needs the token and names the entry of a bad eve
           std::string::npos);
 }
 
-namespace {
-
-/// A raw loopback connection, for what httplib::Client will not send.
-int connect_raw(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-}  // namespace
-
 TEST_CASE("server: hostile requests get proper errors and the server stays up") {
     RunningServer server(1);
     auto client = server.client();
@@ -378,7 +358,7 @@ TEST_CASE("server: hostile requests get proper errors and the server stays up") 
     CHECK_FALSE(injected->has_header("Set-Cookie"));
 
     // A slow client that never finishes its request is cut off; others are served meanwhile.
-    const int slow = connect_raw(server.port());
+    const int slow = connect_loopback(server.port());
     REQUIRE(slow >= 0);
     const std::string partial = "GET /api/search?q=x HTTP/1.1\r\nHost: 127.0.0.1\r\n";
     CHECK(::send(slow, partial.data(), partial.size(), 0) == static_cast<ssize_t>(partial.size()));
@@ -396,7 +376,7 @@ TEST_CASE("server: hostile requests get proper errors and the server stays up") 
     // server answers as before.
     std::vector<int> burst;
     for (int i = 0; i < 200; ++i)
-        if (const int fd = connect_raw(server.port()); fd >= 0) burst.push_back(fd);
+        if (const int fd = connect_loopback(server.port()); fd >= 0) burst.push_back(fd);
     CHECK(burst.size() == 200);
     std::size_t cut_off = 0;
     for (const int fd : burst) {

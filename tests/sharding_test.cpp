@@ -4,22 +4,15 @@
 #include <random>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include "index_sharding.h"
 #include "ingestion.h"
 #include "matcher.h"
 #include "searcher.h"
+#include "process_support.h"
 #include "test_support.h"
-
-extern char** environ;
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -27,14 +20,9 @@ using namespace techbridge::testing;
 namespace {
 
 bool accepts_connections(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<std::uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-    ::close(fd);
-    return connected;
+    const int fd = connect_loopback(port);
+    if (fd >= 0) ::close(fd);
+    return fd >= 0;
 }
 
 /// xapian-tcpsrv serving one shard on a loopback port, stopped at scope exit.
@@ -45,23 +33,11 @@ public:
         for (int attempt = 0; attempt < 20 && port_ == 0; ++attempt) {
             const int port = 20000 + static_cast<int>(random() % 20000);
             if (accepts_connections(port)) continue;  // taken
-            const std::string port_text = std::to_string(port), path = shard.string();
-            const char* arguments[] = {"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port_text.c_str(),
-                                       path.c_str(), nullptr};
-            posix_spawn_file_actions_t actions;
-            posix_spawn_file_actions_init(&actions);
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
             // Its own process group: on SIGTERM the forking server signals its whole group.
-            posix_spawnattr_t attributes;
-            posix_spawnattr_init(&attributes);
-            posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
-            posix_spawnattr_setpgroup(&attributes, 0);
-            const int spawned =
-                posix_spawnp(&pid_, "xapian-tcpsrv", &actions, &attributes, const_cast<char**>(arguments), environ);
-            posix_spawnattr_destroy(&attributes);
-            posix_spawn_file_actions_destroy(&actions);
-            REQUIRE_MESSAGE(spawned == 0, "xapian-tcpsrv is missing: scripts/install-deps installs xapian-tools");
+            pid_ = spawn_silently({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port),
+                                   shard.string()},
+                                  true);
+            REQUIRE_MESSAGE(pid_ > 0, "xapian-tcpsrv is missing: scripts/install-deps installs xapian-tools");
             for (int wait = 0; wait < 50 && !accepts_connections(port); ++wait)
                 std::this_thread::sleep_for(std::chrono::milliseconds(100));
             if (accepts_connections(port)) port_ = port;
