@@ -31,8 +31,12 @@ public:
           interpreters_for_(candidates.size()) {
         for (std::size_t p = 0; p < event.participants.size(); ++p)
             for (const std::size_t s : event.participants[p].available) available_[p][s] = true;
+        interpreter_free_slots_.assign(event.interpreters.size(), 0);
         for (std::size_t i = 0; i < event.interpreters.size(); ++i)
-            for (const std::size_t s : event.interpreters[i].available) interpreter_available_[i][s] = true;
+            for (const std::size_t s : event.interpreters[i].available) {
+                interpreter_available_[i][s] = true;
+                ++interpreter_free_slots_[i];
+            }
         for (std::size_t c = 0; c < candidates.size(); ++c) {
             if (!candidates[c].needs_interpreter) continue;
             for (std::size_t i = 0; i < event.interpreters.size(); ++i)
@@ -83,11 +87,9 @@ public:
         std::size_t best = none, best_free = none;
         for (const std::size_t i : interpreters_for_[c]) {
             if (!interpreter_free(i, s)) continue;
-            std::size_t free = 0;
-            for (std::size_t t = 0; t < slots_; ++t) free += interpreter_free(i, t);
-            if (free < best_free) {
+            if (interpreter_free_slots_[i] < best_free) {
                 best = i;
-                best_free = free;
+                best_free = interpreter_free_slots_[i];
             }
         }
         if (best == none) return std::nullopt;
@@ -97,7 +99,10 @@ public:
     void place(std::size_t c, std::size_t s, std::size_t interpreter) {
         const CandidateMeeting& m = (*candidates_)[c];
         participant_at_[m.a][s] = participant_at_[m.b][s] = c;
-        if (interpreter != none) interpreter_at_[interpreter][s] = c;
+        if (interpreter != none) {
+            interpreter_at_[interpreter][s] = c;
+            --interpreter_free_slots_[interpreter];
+        }
         ++load_[s];
         ++count_[m.a];
         ++count_[m.b];
@@ -110,7 +115,10 @@ public:
         const CandidateMeeting& m = (*candidates_)[c];
         const std::size_t s = slot_of_[c];
         participant_at_[m.a][s] = participant_at_[m.b][s] = none;
-        if (interpreter_of_[c] != none) interpreter_at_[interpreter_of_[c]][s] = none;
+        if (interpreter_of_[c] != none) {
+            interpreter_at_[interpreter_of_[c]][s] = none;
+            ++interpreter_free_slots_[interpreter_of_[c]];
+        }
         --load_[s];
         --count_[m.a];
         --count_[m.b];
@@ -172,6 +180,7 @@ private:
     std::vector<std::vector<bool>> interpreter_available_;
     std::vector<std::vector<std::size_t>> participant_at_;
     std::vector<std::vector<std::size_t>> interpreter_at_;
+    std::vector<std::size_t> interpreter_free_slots_;  // available slots not yet taken, per interpreter
     std::vector<std::size_t> load_;
     std::vector<std::size_t> count_;
     std::vector<std::size_t> slot_of_;

@@ -120,6 +120,20 @@ nlohmann::json plan_json(const ExpoEvent& event, const std::vector<CandidateMeet
     return {{"meetings", meetings}, {"unscheduled_must", unscheduled}, {"stats", out_stats}};
 }
 
+nlohmann::json event_json(const ExpoEvent& event) {
+    nlohmann::json slots = nlohmann::json::array(), tables = nlohmann::json::array(),
+                   participants = nlohmann::json::array();
+    for (const auto& slot : event.slots) slots.push_back({{"id", slot.id}, {"start", slot.start}, {"end", slot.end}});
+    for (const auto& table : event.tables) tables.push_back(table.id);
+    for (const auto& participant : event.participants) {
+        nlohmann::json languages = nlohmann::json::array();
+        for (const Language language : participant.languages) languages.push_back(to_string(language));
+        participants.push_back({{"id", participant.id}, {"name", participant.name}, {"languages", languages},
+                                {"documents", participant.documents}});
+    }
+    return {{"name", event.name}, {"slots", slots}, {"tables", tables}, {"participants", participants}};
+}
+
 std::string schedule_csv(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates, const ExpoPlan& plan) {
     std::string out = "slot,start,end,table,a,a_name,b,b_name,interpreter,score,request,reasons\n";
     for (const auto& meeting : plan.meetings) {

@@ -18,6 +18,10 @@ namespace techbridge {
 ///  "unscheduled_must": [{"a", "b", "reason"}], "stats": {...}}
 nlohmann::json plan_json(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates, const ExpoPlan& plan);
 
+/// What a page needs to draw the plan: {"name", "slots": [{"id", "start", "end"}], "tables": [ids],
+///  "participants": [{"id", "name", "languages", "documents"}]}
+nlohmann::json event_json(const ExpoEvent& event);
+
 /// One row per meeting: slot, start, end, table, a, a_name, b, b_name, interpreter, score, request, reasons.
 std::string schedule_csv(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates, const ExpoPlan& plan);
 

@@ -473,16 +473,7 @@ void Server::install_expo() {
             return;
         }
         json out = plan_json(event, planned.candidates, planned.plan);
-        json slots = json::array(), tables = json::array(), participants = json::array();
-        for (const auto& slot : event.slots) slots.push_back({{"id", slot.id}, {"start", slot.start}, {"end", slot.end}});
-        for (const auto& table : event.tables) tables.push_back(table.id);
-        for (const auto& participant : event.participants) {
-            json languages = json::array();
-            for (const Language language : participant.languages) languages.push_back(to_string(language));
-            participants.push_back({{"id", participant.id}, {"name", participant.name}, {"languages", languages},
-                                    {"documents", participant.documents}});
-        }
-        out["event"] = {{"name", event.name}, {"slots", slots}, {"tables", tables}, {"participants", participants}};
+        out["event"] = event_json(event);
         out["titles"] = planned.titles;
         send_json(response, 200, out);
     });
