@@ -1,13 +1,10 @@
--- Requests for wrk: /api/search with queries in Chinese, Russian and English, in turn.
-local queries = {
-  "激光焊接", "稠油开采", "煤化工 催化剂", "风电叶片", "液压支架", "冷链物流", "装备制造",
-  "лазерная сварка", "катализатор гидроочистки", "композиционные материалы", "нефтехимия",
-  "вечная мерзлота", "переработка древесины",
-  "laser cladding", "heavy oil recovery", "permafrost foundations", "container terminal", "biopharmaceutical",
-}
+-- Requests for wrk: /api/search with the queries of bench/search_queries.txt (Chinese,
+-- Russian and English), in turn. Run from the repository root, as bench/http_search.sh does.
 local encoded = {}
-for i, query in ipairs(queries) do
-  encoded[i] = query:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end)
+for line in io.lines("bench/search_queries.txt") do
+  if line ~= "" and line:sub(1, 1) ~= "#" then
+    encoded[#encoded + 1] = line:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end)
+  end
 end
 local n = 0
 request = function()

@@ -209,10 +209,13 @@ StoredDocument DocumentStore::read_row(SqliteStatement& row) {
 }
 
 std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
-    SqliteStatement query(connection_, std::string(select_columns) + " WHERE id = ?1");
+    static const std::string select_by_id = std::string(select_columns) + " WHERE id = ?1";
+    SqliteStatement& query = prepared(select_by_id.c_str());
     query.bind(1, id);
-    if (!query.step()) return std::nullopt;
-    return read_row(query);
+    std::optional<StoredDocument> found;
+    if (query.step()) found = read_row(query);
+    query.reset();  // a statement left mid-result would pin this connection to an old snapshot
+    return found;
 }
 
 bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {

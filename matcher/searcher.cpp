@@ -55,15 +55,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_query(query);
     if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::size_t limit = std::min(request.limit, max_limit);
-    FacetCounter facets;
-    if (!remote_) enquire.add_matchspy(&facets);
-    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                  static_cast<Xapian::doccount>(limit),
-                                                  static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit));
+    const Xapian::MSet matches =
+        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit));
     result.total = matches.get_matches_estimated();
-    result.facets = facets.counts();
-    result.facets_exact = !remote_ && matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
-                          result.total <= static_cast<std::size_t>(knowledge_.search().facet_count_limit);
+    result.facets_exact = false;
+    if (!remote_) {
+        // Counting is a second pass without ranking: it must see every match, which the
+        // ranked pass, stopping once no other document can reach the page, never does.
+        Xapian::Enquire counting(index_);
+        counting.set_query(query);
+        counting.set_weighting_scheme(Xapian::BoolWeight());
+        FacetCounter facets(FacetTable::current(index_));
+        counting.add_matchspy(&facets);
+        const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
+        const Xapian::MSet counted = counting.get_mset(0, 0, counted_limit);
+        result.total = counted.get_matches_estimated();
+        result.facets = facets.counts();
+        result.facets_exact =
+            counted.get_matches_lower_bound() == counted.get_matches_upper_bound() && result.total <= counted_limit;
+    }
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();
         const auto stored = store_.get(id);

@@ -15,6 +15,8 @@ namespace {
 constexpr int32_t max_scanned_units = 64 * 1024;
 // Context kept before the first marked word of the passage.
 constexpr int32_t lead_in_units = 30;
+// Bounds the memory of word analyses (a few MB).
+constexpr std::size_t max_remembered_words = 50000;
 
 struct Match {
     int32_t start;
@@ -28,6 +30,14 @@ SnippetGenerator::SnippetGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer)
     UErrorCode status = U_ZERO_ERROR;
     words_.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status)) throw AnalysisError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
+}
+
+const std::vector<std::pair<std::string, std::string>>& SnippetGenerator::analysed(const std::string& word) {
+    if (const auto it = analysed_words_.find(word); it != analysed_words_.end()) return it->second;
+    if (analysed_words_.size() >= max_remembered_words) analysed_words_.clear();
+    std::vector<std::pair<std::string, std::string>> tokens;
+    for (Token& token : analyzer_.analyze(word)) tokens.emplace_back(std::move(token.term), std::move(token.stem));
+    return analysed_words_.emplace(word, std::move(tokens)).first->second;
 }
 
 Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& terms, std::size_t max_code_points) {
@@ -51,11 +61,11 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
         if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
         std::string word;
         text.tempSubStringBetween(start, end).toUTF8String(word);
-        for (const Token& token : analyzer_.analyze(word)) {
-            const bool hit = (!token.stem.empty() && std::count(terms.stems.begin(), terms.stems.end(), token.stem)) ||
-                             std::count(terms.words.begin(), terms.words.end(), token.term);
+        for (const auto& [term, stem] : analysed(word)) {
+            const bool hit = (!stem.empty() && std::count(terms.stems.begin(), terms.stems.end(), stem)) ||
+                             std::count(terms.words.begin(), terms.words.end(), term);
             if (hit) {
-                matches.push_back({start, end, token.stem.empty() ? token.term : token.stem});
+                matches.push_back({start, end, stem.empty() ? term : stem});
                 break;
             }
         }

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -29,7 +30,12 @@ public:
     Snippet generate(std::string_view text, const QueryTerms& terms, std::size_t max_code_points = 180);
 
 private:
+    /// The terms and stems a word of a text stands for, analysed once per word form:
+    /// the same words recur from hit to hit, and analysis is the costly part.
+    const std::vector<std::pair<std::string, std::string>>& analysed(const std::string& word);
+
     TextAnalyzer& analyzer_;
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> analysed_words_;
     std::unique_ptr<icu::BreakIterator> words_;
 };
 

@@ -6,6 +6,7 @@
 #include "ingestion.h"
 #include "search_json.h"
 #include "errors.h"
+#include "facet_counter.h"
 #include "searcher.h"
 
 using namespace techbridge;
@@ -195,4 +196,52 @@ TEST_CASE("region filters accept place names in any language") {
     const auto found = ids(search(collection, "", liaoning));
     CHECK(has(found, "t-dem-zh-1"));
     CHECK(has(found, "t-dem-zh-2"));
+}
+
+namespace {
+
+FacetCounts count_all(const Xapian::Database& index, std::shared_ptr<const FacetTable> table) {
+    Xapian::Enquire enquire(index);
+    enquire.set_query(Xapian::Query::MatchAll);
+    FacetCounter counter(std::move(table));
+    enquire.add_matchspy(&counter);
+    enquire.get_mset(0, 0, index.get_doccount());
+    return counter.counts();
+}
+
+std::size_t facet_count(const FacetCounts& counts, const std::string& facet, const std::string& value) {
+    const auto it = counts.find(facet);
+    if (it == counts.end()) return 0;
+    for (const auto& [found, count] : it->second)
+        if (found == value) return count;
+    return 0;
+}
+
+}  // namespace
+
+TEST_CASE("facet counts from the in-memory table equal those read from each document, revision by revision") {
+    IndexedCollection collection;
+    Xapian::Database index(collection.paths.index_dir().string());
+    const auto table = FacetTable::current(index);
+    REQUIRE(table);
+    CHECK(FacetTable::current(index) == table);  // shared, not rebuilt, while the revision stands
+    const FacetCounts from_table = count_all(index, table);
+    CHECK(from_table == count_all(index, nullptr));
+    CHECK(facet_count(from_table, "kind", "offer") == 3);
+    CHECK(facet_count(from_table, "lang", "zh") == 2);
+    CHECK(facet_count(from_table, "region", "CN-LN") == 2);
+
+    // A re-import that moves a demand to Jilin makes a new revision, and a new table.
+    collection.dir.write("more/t-dem-zh-1.md", std::string(chinese_laser_demand).replace(
+                                                   std::string(chinese_laser_demand).find("CN-LN"), 5, "CN-JL"));
+    IngestionOptions options;
+    Ingestion(collection.paths, options).run({collection.dir / "more"});
+    index.reopen();
+    const auto newer = FacetTable::current(index);
+    REQUIRE(newer);
+    CHECK(newer != table);
+    const FacetCounts after = count_all(index, newer);
+    CHECK(after == count_all(index, nullptr));
+    CHECK(facet_count(after, "region", "CN-LN") == 1);
+    CHECK(facet_count(after, "region", "CN-JL") == 1);
 }
