@@ -16,7 +16,7 @@ namespace {
 const CommandSpec serve_spec{
     "serve",
     "usage: techbridge serve --db DIR [--host 127.0.0.1] [--port 8080] [--threads N]\n"
-    "                        [--max-body BYTES] [--assets-dir DIR]\n"
+    "                        [--max-body BYTES] [--assets-dir DIR] [--cached-searches N]\n"
     "\n"
     "Serves the web interface and the JSON API (docs/api.md). Listens on 127.0.0.1 unless\n"
     "--host says otherwise. Imports need the access token: TECHBRIDGE_TOKEN, or the one\n"
@@ -25,11 +25,13 @@ const CommandSpec serve_spec{
     "  --threads N       connections served at once (default 16); an idle one is cut\n"
     "                    off after 5 s\n"
     "  --max-body BYTES  the largest request body, e.g. an uploaded file (default 1048576)\n"
+    "  --cached-searches N  search results kept for repeated requests (default from\n"
+    "                    corpus/search.json; 0 turns the cache off)\n"
     "  --index LOCS      the index split into shards: folders or tcp://host:port of\n"
     "                    xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
     "                    copies built in, for working on the page\n",
-    {"db", "host", "port", "threads", "max-body", "assets-dir", "index"},
+    {"db", "host", "port", "threads", "max-body", "assets-dir", "index", "cached-searches"},
     {}};
 
 Server* running_server = nullptr;
@@ -52,6 +54,8 @@ int run_serve(int argc, char** argv) {
     options.threads = static_cast<std::size_t>(args.number("threads", 16, 1, 256));
     options.max_body_bytes = static_cast<std::size_t>(args.number("max-body", 1 << 20, 1024, 256 << 20));
     options.assets_dir = args.value("assets-dir").value_or("");
+    if (args.value("cached-searches"))
+        options.cached_searches = static_cast<std::size_t>(args.number("cached-searches", 0, 0, 1000000));
     open_index_for_reading(options.paths);  // fail now, with advice, rather than on the first search
 
     AccessToken token = AccessToken::for_database(options.paths);

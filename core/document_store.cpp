@@ -254,6 +254,14 @@ DocumentCounts DocumentStore::counts() {
     return counts;
 }
 
+std::int64_t DocumentStore::document_count() {
+    SqliteStatement& query = prepared("SELECT COUNT(*) FROM documents INDEXED BY documents_kind");
+    query.step();
+    const std::int64_t count = query.integer(0);
+    query.reset();
+    return count;
+}
+
 std::vector<std::string> DocumentStore::ids_pending_index() {
     std::vector<std::string> ids;
     SqliteStatement query(connection_,

@@ -71,7 +71,10 @@ public:
     std::vector<std::string> ids_of_kind(const std::string& kind);
     /// Visits every document in id order.
     void for_each(const std::function<void(const StoredDocument&)>& visit);
+    /// Documents by kind and language: reads every row, so not for every request.
     DocumentCounts counts();
+    /// How many documents there are, from the kind index alone.
+    std::int64_t document_count();
 
     /// Ids whose current revision the index does not yet hold, and bookkeeping for it.
     std::vector<std::string> ids_pending_index();

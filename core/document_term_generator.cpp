@@ -55,8 +55,11 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     for (const auto& type : document.cooperation)
         out.add_boolean_term(layout::boolean_term(layout::cooperation_prefix, type));
     for (const auto& mention : tags.concepts) {
-        out.add_term(layout::boolean_term(layout::concept_prefix, mention.concept_id),
-                     static_cast<Xapian::termcount>(mention.count));
+        const auto count = static_cast<Xapian::termcount>(mention.count);
+        out.add_term(layout::boolean_term(layout::concept_prefix, mention.concept_id), count);
+        out.add_term(layout::boolean_term(layout::concept_subtree_prefix, mention.concept_id), count);
+        for (const Concept* broader : thesaurus_.ancestors(mention.concept_id))
+            out.add_term(layout::boolean_term(layout::concept_subtree_prefix, broader->id), count);
     }
     if (!document.organization.empty()) {
         out.add_boolean_term(

@@ -16,12 +16,15 @@ inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
 // Bump when the layout below changes: every index must then be rebuilt.
-inline constexpr std::string_view revision = "l4";
+inline constexpr std::string_view revision = "l5";
 
 // Cooperation types the document offers or seeks ("XKlicense").
 inline constexpr std::string_view cooperation_prefix = "XK";
 // Thesaurus concepts, language-independent ("XClaser-welding"); weighted by mentions.
 inline constexpr std::string_view concept_prefix = "XC";
+// A concept or any concept under it ("XTwelding" for a document on laser welding), weighted
+// by the mentions beneath: one posting list stands for a whole branch of the thesaurus.
+inline constexpr std::string_view concept_subtree_prefix = "XT";
 // Stemmed forms of Russian and English words (unprefixed terms are the words as written).
 inline constexpr std::string_view stem_prefix = "Z";
 

@@ -2,6 +2,7 @@
 
 #include "errors.h"
 #include "index_layout.h"
+#include "knowledge_base.h"
 
 namespace techbridge {
 
@@ -68,7 +69,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchI
 
 SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
                                      Mode mode)
-    : database_(open_writable(dir, mode)), generator_(analyzer), version_(std::move(version)) {}
+    : database_(open_writable(dir, mode)), generator_(analyzer, KnowledgeBase::builtin().thesaurus()), version_(std::move(version)) {}
 
 void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument& analyzed,
                                 const DocumentTags& tags) {

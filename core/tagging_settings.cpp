@@ -14,6 +14,7 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     number("", "dictionary_weight", settings.dictionary_weight);
     number("", "max_renderings", settings.max_renderings);
     number("", "facet_count_limit", settings.facet_count_limit);
+    number("", "result_cache_entries", settings.result_cache_entries);
     return settings;
 }
 

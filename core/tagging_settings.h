@@ -21,7 +21,8 @@ struct SearchSettings {
     double concept_weight = 1.0;     // weight of a concept's synonym group
     double dictionary_weight = 0.4;  // weight of a word's general-dictionary renderings
     int max_renderings = 3;          // renderings taken per word and per step
-    int facet_count_limit = 10000;   // matches counted for facets; beyond, counts are of the best ones
+    int facet_count_limit = 10000;   // matches counted for facets; beyond, counts are of a sample
+    int result_cache_entries = 2000;  // search results a server keeps for repeated requests
 
     static SearchSettings parse(std::string_view path, std::string_view json);
 };

@@ -89,7 +89,7 @@ SyncReport IndexSynchronizer::rebuild() {
     const fs::path fresh = paths_.index_dir().string() + ".new";
     const fs::path old = paths_.index_dir().string() + ".old";
     fs::remove_all(fresh);
-    const auto total = static_cast<std::size_t>(store_.counts().total);
+    const auto total = static_cast<std::size_t>(store_.document_count());
     std::vector<IndexedRevision> indexed;
     {
         SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty);

@@ -217,11 +217,22 @@ Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) 
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
-Xapian::Query Matcher::filter_query(const MatchRequest& request, DocumentKind target) {
+Xapian::Query Matcher::restricted(const Xapian::Query& wanted, const MatchRequest& request,
+                                 const std::vector<DocumentKind>& targets) {
     DocumentFilters filters = request.filters;
-    filters.kind = target;
+    filters.kind.reset();
     const std::vector<Xapian::Query> parts = filter_queries(filters, knowledge_, tagger_);
-    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    Xapian::Query query = wanted;
+    if (!parts.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    // The kinds not wanted, left out, rather than the wanted ones required: offers are most of
+    // a collection, and checking each match against the few others is the cheaper test.
+    std::vector<Xapian::Query> unwanted;
+    for (const DocumentKind kind : {DocumentKind::offer, DocumentKind::demand, DocumentKind::knowledge})
+        if (std::find(targets.begin(), targets.end(), kind) == targets.end())
+            unwanted.emplace_back(layout::boolean_term(layout::kind_prefix, to_string(kind)));
+    if (unwanted.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(Xapian::Query::OP_OR, unwanted.begin(), unwanted.end()));
 }
 
 Matcher::Features Matcher::features_of(const Xapian::Document& document) const {
@@ -416,13 +427,10 @@ MatchResult Matcher::run(const MatchRequest& request) {
 
     const Xapian::Query wanted = candidate_query(profile, request.words_only);
     if (wanted.empty()) return result;
-    std::vector<Xapian::Query> kinds;
-    for (const auto target : targets) kinds.push_back(filter_query(request, target));
     Xapian::Enquire enquire(index_);
     // Ties in weight may come back in any order, which lets Xapian stop earlier.
     enquire.set_docid_order(Xapian::Enquire::DONT_CARE);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, wanted,
-                                    Xapian::Query(Xapian::Query::OP_OR, kinds.begin(), kinds.end())));
+    enquire.set_query(restricted(wanted, request, targets));
     const Xapian::MSet matches = enquire.get_mset(0, static_cast<Xapian::doccount>(settings_.candidates_rescored));
     const double reference = std::max(matches.get_max_attained(),
                                       settings_.text_reference_share * matches.get_max_possible());

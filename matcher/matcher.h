@@ -104,7 +104,9 @@ private:
     void apply_tags(Profile& profile, const DocumentTags& tags);
     void add_distinctive_terms(Profile& profile, const std::vector<Token>& tokens);
     Xapian::Query candidate_query(const Profile& profile, bool words_only);
-    Xapian::Query filter_query(const MatchRequest& request, DocumentKind target);
+    /// The candidate query limited to the target kinds and the request's filters.
+    Xapian::Query restricted(const Xapian::Query& wanted, const MatchRequest& request,
+                             const std::vector<DocumentKind>& targets);
     Features features_of(const Xapian::Document& document) const;
     const Features& cached_features(Xapian::docid docid, const Xapian::MSetIterator& match);
     double concept_rarity(const std::string& concept_id) const;

@@ -9,9 +9,6 @@ namespace {
 
 namespace layout = index_layout;
 
-// Bounds the expansion of a very general concept ("welding") into all its descendants.
-constexpr std::size_t max_narrower_concepts = 64;
-
 struct QueryPart {
     std::string text;
     bool phrase = false;
@@ -95,26 +92,14 @@ Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& term
 }
 
 Xapian::Query QueryBuilder::concept_terms_query(const Concept& entry) {
-    if (const auto it = concept_term_queries_.find(entry.id); it != concept_term_queries_.end()) return it->second;
-    std::vector<Xapian::Query> terms;
-    terms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
-    for (const Concept* narrower : knowledge_.thesaurus().narrower(entry.id))
-        terms.emplace_back(layout::boolean_term(layout::concept_prefix, narrower->id));
-    return concept_term_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    // A document about a narrower concept (hybrid laser-arc welding) is about the broader
+    // one (laser welding) too: the subtree term holds both.
+    return Xapian::Query(layout::boolean_term(layout::concept_subtree_prefix, entry.id));
 }
 
 Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     if (const auto it = concept_queries_.find(entry.id); it != concept_queries_.end()) return it->second;
-    std::vector<Xapian::Query> synonyms;
-    synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, entry.id));
-    // A document about a narrower concept (hybrid laser-arc welding) is about the broader
-    // one (laser welding) too.
-    std::vector<const Concept*> narrower = knowledge_.thesaurus().narrower(entry.id);
-    for (std::size_t i = 0; i < narrower.size() && i < max_narrower_concepts; ++i) {
-        synonyms.emplace_back(layout::boolean_term(layout::concept_prefix, narrower[i]->id));
-        for (const Concept* below : knowledge_.thesaurus().narrower(narrower[i]->id))
-            if (narrower.size() < max_narrower_concepts) narrower.push_back(below);
-    }
+    std::vector<Xapian::Query> synonyms{concept_terms_query(entry)};
     for (const Language language : all_languages) {
         for (const auto& label : entry.labels.of(language)) {
             std::vector<Token> words;

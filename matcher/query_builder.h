@@ -48,10 +48,10 @@ public:
 
     AnalyzedQuery build(std::string_view text);
 
-    /// The synonym group of a concept: its term, its narrower concepts and its one-word labels.
+    /// The synonym group of a concept: its subtree term (the concept and all concepts under
+    /// it) and its one-word labels in the three languages.
     Xapian::Query concept_query(const Concept& entry);
-    /// The lean form for documents that are all tagged: the concept's term and the terms of
-    /// its direct narrower concepts, no labels.
+    /// The lean form for documents that are all tagged: the concept's subtree term, no labels.
     Xapian::Query concept_terms_query(const Concept& entry);
     /// A word's general-dictionary renderings in the other languages, weighted down; empty if none.
     Xapian::Query dictionary_query(const Token& word);
@@ -68,7 +68,6 @@ private:
     // Built queries depend only on the built-in data, so they are kept: matching thousands of
     // documents asks for the same concepts and words again and again.
     std::unordered_map<std::string, Xapian::Query> concept_queries_;
-    std::unordered_map<std::string, Xapian::Query> concept_term_queries_;
     std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
 };
 

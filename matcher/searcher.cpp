@@ -11,8 +11,8 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
-Searcher::Searcher(const StoragePaths& paths)
-    : index_(open_index_for_reading(paths)), store_(paths.store_file()) {
+Searcher::Searcher(const StoragePaths& paths, SearchResultCache* cache)
+    : index_(open_index_for_reading(paths)), store_(paths.store_file()), cache_(cache) {
     // xapian-tcpsrv cannot run a match spy it does not know, so remote shards give no facet counts.
     for (const auto& location : paths.index_shards) remote_ = remote_ || location.starts_with("tcp://");
 }
@@ -23,13 +23,24 @@ SearchResult Searcher::search(const SearchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
             index_.reopen();
-            return run(request);
+            const std::optional<Xapian::rev> revision = cache_ ? current_revision() : std::nullopt;
+            if (revision) {
+                if (auto kept = cache_->find(*revision, request)) return std::move(*kept);
+            }
+            SearchResult result = run(request);
+            if (revision) cache_->keep(*revision, request, result);
+            return result;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index kept changing during the search; try again");
         } catch (const Xapian::Error& error) {
             throw IndexError("search failed: " + error.get_description());
         }
     }
+}
+
+std::optional<Xapian::rev> Searcher::current_revision() const {
+    if (remote_ || index_.size() != 1) return std::nullopt;  // shards have no one revision
+    return index_.get_revision();
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {

@@ -2,51 +2,18 @@
 // Full-text search over the index, with filters, returning hits from the store.
 #include <cstddef>
 #include <optional>
-#include <string>
-#include <vector>
 
 #include <xapian.h>
 
-#include "document.h"
 #include "document_store.h"
-#include "facet_counter.h"
-#include "filter_terms.h"
 #include "query_builder.h"
+#include "search_request.h"
+#include "search_result_cache.h"
 #include "snippet.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
 
 namespace techbridge {
-
-using SearchFilters = DocumentFilters;
-
-struct SearchRequest {
-    std::string query;  // may be empty: then every document passing the filters
-    SearchFilters filters;
-    std::size_t offset = 0;
-    std::size_t limit = 10;
-};
-
-struct SearchHit {
-    std::string id;
-    DocumentKind kind = DocumentKind::offer;
-    Language lang = Language::en;
-    std::string title;
-    std::string organization;
-    std::string region;  // as stated by the document
-    std::optional<int> trl;
-    double score = 0;  // Xapian's BM25 weight; larger is better
-    Snippet snippet;
-};
-
-struct SearchResult {
-    std::string query;
-    std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
-    std::vector<SearchHit> hits;
-    std::vector<const Concept*> concepts;  // thesaurus concepts found in the query
-    FacetCounts facets;  // over every match, not only this page, up to corpus/search.json's facet_count_limit
-    bool facets_exact = true;  // false when there were more matches than were counted
-};
 
 /// Searches one database directory. Holds an open index, store connection and
 /// analyser, none of which may be shared between threads: use one Searcher per thread.
@@ -55,7 +22,8 @@ struct SearchResult {
 /// that names nothing known is an InvalidInputError.
 class Searcher {
 public:
-    explicit Searcher(const StoragePaths& paths);
+    /// With a cache, a request asked before of the same index revision is answered from it.
+    explicit Searcher(const StoragePaths& paths, SearchResultCache* cache = nullptr);
 
     SearchResult search(const SearchRequest& request);
 
@@ -63,6 +31,8 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    /// The index revision, if it has one (a single local database).
+    std::optional<Xapian::rev> current_revision() const;
 
     Xapian::Database index_;
     DocumentStore store_;
@@ -71,6 +41,7 @@ private:
     DocumentTagger tagger_{knowledge_, analyzer_};
     QueryBuilder queries_{analyzer_, knowledge_};
     SnippetGenerator snippets_{analyzer_};
+    SearchResultCache* cache_;
     bool remote_ = false;  // some shards are served by xapian-tcpsrv
 };
 

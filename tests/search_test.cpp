@@ -7,6 +7,7 @@
 #include "search_json.h"
 #include "errors.h"
 #include "facet_counter.h"
+#include "search_result_cache.h"
 #include "searcher.h"
 
 using namespace techbridge;
@@ -244,4 +245,97 @@ TEST_CASE("facet counts from the in-memory table equal those read from each docu
     CHECK(after == count_all(index, nullptr));
     CHECK(facet_count(after, "region", "CN-LN") == 1);
     CHECK(facet_count(after, "region", "CN-JL") == 1);
+}
+
+TEST_CASE("a broad concept finds a document about a concept two levels under it, in another language") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    // Five-axis machining centre -> machining centre -> CNC machine tool: the offer never names the last.
+    dir.write("docs/five-axis.md", R"(---
+id: t-off-ru-5axis
+kind: offer
+lang: ru
+title: Пятикоординатный обрабатывающий центр для лопаток турбин
+region: RU-NVS
+---
+Институт предлагает пятикоординатный обрабатывающий центр собственной разработки для обработки лопаток.
+)");
+    IngestionOptions options;
+    Ingestion(paths, options).run({dir / "docs"});
+
+    Xapian::Database index(paths.index_dir().string());
+    for (const char* concept_id : {"five-axis-machining-center", "machining-center", "cnc-machine-tool", "machine-tool"})
+        CHECK_MESSAGE(index.get_termfreq(std::string("XT") + concept_id) == 1, concept_id);
+    CHECK(index.get_termfreq("XCcnc-machine-tool") == 0);  // only the concept it names is its own term
+
+    Searcher searcher(paths);
+    SearchRequest request;
+    request.query = "数控机床";
+    const auto result = searcher.search(request);
+    REQUIRE(result.hits.size() == 1);
+    CHECK(result.hits.front().id == "t-off-ru-5axis");
+}
+
+TEST_CASE("the search result cache answers a repeated request of the same index revision only") {
+    SearchResultCache cache(2);
+    SearchRequest laser;
+    laser.query = "激光焊接";
+    SearchResult found;
+    found.total = 7;
+    CHECK_FALSE(cache.find(5, laser));
+    cache.keep(5, laser, found);
+    REQUIRE(cache.find(5, laser));
+    CHECK(cache.find(5, laser)->total == 7);
+    CHECK_FALSE(cache.find(6, laser));  // a newer index: search again
+
+    SearchRequest page_two = laser;
+    page_two.offset = 10;
+    CHECK_FALSE(cache.find(5, page_two));
+    SearchRequest filtered = laser;
+    filtered.filters.region = "RU-NVS";
+    CHECK_FALSE(cache.find(5, filtered));
+
+    // Capacity 2: the least recently used goes.
+    cache.keep(5, page_two, found);
+    CHECK(cache.find(5, laser));  // laser is now the most recent
+    cache.keep(5, filtered, found);
+    CHECK(cache.find(5, laser));
+    CHECK(cache.find(5, filtered));
+    CHECK_FALSE(cache.find(5, page_two));
+
+    // A result of a newer revision empties the cache; an older one is not kept.
+    cache.keep(6, page_two, found);
+    CHECK_FALSE(cache.find(5, laser));
+    CHECK(cache.find(6, page_two));
+    cache.keep(5, laser, found);
+    CHECK_FALSE(cache.find(5, laser));
+
+    SearchResultCache off(0);
+    off.keep(1, laser, found);
+    CHECK_FALSE(off.find(1, laser));
+}
+
+TEST_CASE("a searcher with a cache sees a new import at once") {
+    IndexedCollection collection;
+    SearchResultCache cache(10);
+    Searcher searcher(collection.paths, &cache);
+    SearchRequest request;
+    request.query = "катализатор";
+    const auto before = searcher.search(request);
+    CHECK(searcher.search(request).total == before.total);
+
+    collection.dir.write("more/t-off-ru-3.md", R"(---
+id: t-off-ru-3
+kind: offer
+lang: ru
+title: Катализатор гидроочистки дизельного топлива
+region: RU-OMS
+---
+Катализатор глубокой гидроочистки дизельного топлива для нефтеперерабатывающих заводов.
+)");
+    IngestionOptions options;
+    Ingestion(collection.paths, options).run({collection.dir / "more"});
+    const auto after = searcher.search(request);
+    CHECK(after.total == before.total + 1);
+    CHECK(has(ids(after), "t-off-ru-3"));
 }

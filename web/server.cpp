@@ -131,13 +131,15 @@ MatchRequest finder_request(const nlohmann::json& body) {
 
 /// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
 struct ServerState {
-    ServerState(const StoragePaths& paths, AccessToken access)
+    ServerState(const StoragePaths& paths, AccessToken access, std::size_t cached_searches)
         : token(std::move(access)),
-          searchers(paths),
+          search_results(cached_searches),
+          searchers([paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
           matchers(paths),
           stores([paths] { return std::make_unique<DocumentStore>(paths.store_file()); }) {}
 
     AccessToken token;
+    SearchResultCache search_results;
     WorkerPool<Searcher> searchers;
     WorkerPool<Matcher> matchers;
     WorkerPool<DocumentStore> stores;
@@ -158,7 +160,9 @@ struct ServerState {
 
 Server::Server(ServerOptions options, AccessToken token)
     : options_(std::move(options)),
-      state_(std::make_unique<ServerState>(options_.paths, std::move(token))),
+      state_(std::make_unique<ServerState>(options_.paths, std::move(token),
+                                         options_.cached_searches.value_or(static_cast<std::size_t>(
+                                             KnowledgeBase::builtin().search().result_cache_entries)))),
       http_(std::make_unique<httplib::Server>()) {
     const std::size_t threads = std::max<std::size_t>(1, options_.threads);
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -267,7 +271,7 @@ void Server::install_api() {
         auto store = state.stores.borrow();
         send_json(response, 200,
                   {{"status", "ok"},
-                   {"documents", store->counts().total},
+                   {"documents", store->document_count()},
                    {"dictionaries", GeneralDictionary::shared().status()}});
     });
 

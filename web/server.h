@@ -3,6 +3,7 @@
 // requests into calls of the matcher and the ingestion, and holds no logic of its own.
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "storage_paths.h"
@@ -24,6 +25,8 @@ struct ServerOptions {
     std::size_t max_body_bytes = 1u << 20;
     int keep_alive_seconds = 2;  // short, so idle keep-alive clients do not hold every worker
     int read_timeout_seconds = 5;
+    /// Search results kept for repeated requests; unset: corpus/search.json's result_cache_entries.
+    std::optional<std::size_t> cached_searches;
     /// Serve web/assets from this folder instead of the copies built in (development).
     std::string assets_dir;
 };

@@ -1,0 +1,58 @@
+#include "search_result_cache.h"
+
+namespace techbridge {
+
+std::string SearchResultCache::key_of(const SearchRequest& request) {
+    // Fields joined with a byte no request text contains after parameter checks (NUL).
+    const DocumentFilters& f = request.filters;
+    std::string key = request.query;
+    auto add = [&key](const std::string& field) {
+        key.push_back('\0');
+        key += field;
+    };
+    add(f.kind ? std::string(to_string(*f.kind)) : "");
+    add(f.lang ? std::string(to_string(*f.lang)) : "");
+    add(f.sector);
+    add(f.region);
+    add(f.trl_min ? std::to_string(*f.trl_min) : "");
+    add(f.trl_max ? std::to_string(*f.trl_max) : "");
+    add(f.cooperation);
+    add(std::to_string(request.offset));
+    add(std::to_string(request.limit));
+    return key;
+}
+
+std::optional<SearchResult> SearchResultCache::find(Xapian::rev revision, const SearchRequest& request) {
+    if (capacity_ == 0) return std::nullopt;
+    const std::string key = key_of(request);
+    const std::lock_guard lock(mutex_);
+    if (revision != revision_) return std::nullopt;
+    const auto found = by_key_.find(key);
+    if (found == by_key_.end()) return std::nullopt;
+    recent_.splice(recent_.begin(), recent_, found->second);
+    return found->second->second;
+}
+
+void SearchResultCache::keep(Xapian::rev revision, const SearchRequest& request, const SearchResult& result) {
+    if (capacity_ == 0) return;
+    std::string key = key_of(request);
+    const std::lock_guard lock(mutex_);
+    if (revision < revision_) return;
+    if (revision > revision_) {
+        recent_.clear();
+        by_key_.clear();
+        revision_ = revision;
+    }
+    if (const auto found = by_key_.find(key); found != by_key_.end()) {
+        recent_.splice(recent_.begin(), recent_, found->second);
+        return;
+    }
+    recent_.emplace_front(key, result);
+    by_key_.emplace(std::move(key), recent_.begin());
+    if (recent_.size() > capacity_) {
+        by_key_.erase(recent_.back().first);
+        recent_.pop_back();
+    }
+}
+
+}  // namespace techbridge
