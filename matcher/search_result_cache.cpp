@@ -3,15 +3,17 @@
 namespace techbridge {
 
 std::string SearchResultCache::key_of(const SearchRequest& request) {
-    // Fields joined with a byte no request text contains after parameter checks (NUL).
-    const DocumentFilters& f = request.filters;
-    std::string key = request.query;
-    auto add = [&key](const std::string& field) {
-        key.push_back('\0');
+    // Each field with its length before it, so no two requests share a key whatever their text.
+    std::string key;
+    auto add = [&key](std::string_view field) {
+        key += std::to_string(field.size());
+        key.push_back(':');
         key += field;
     };
-    add(f.kind ? std::string(to_string(*f.kind)) : "");
-    add(f.lang ? std::string(to_string(*f.lang)) : "");
+    const DocumentFilters& f = request.filters;
+    add(request.query);
+    add(f.kind ? to_string(*f.kind) : "");
+    add(f.lang ? to_string(*f.lang) : "");
     add(f.sector);
     add(f.region);
     add(f.trl_min ? std::to_string(*f.trl_min) : "");

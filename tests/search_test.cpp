@@ -310,6 +310,14 @@ TEST_CASE("the search result cache answers a repeated request of the same index 
     cache.keep(5, laser, found);
     CHECK_FALSE(cache.find(5, laser));
 
+    // Fields that join to the same text are still two requests.
+    SearchRequest joined_a, joined_b;
+    joined_a.query = "ab";
+    joined_b.query = "a";
+    joined_b.filters.sector = "b";
+    cache.keep(6, joined_a, found);
+    CHECK_FALSE(cache.find(6, joined_b));
+
     SearchResultCache off(0);
     off.keep(1, laser, found);
     CHECK_FALSE(off.find(1, laser));
