@@ -30,6 +30,8 @@ run: index
 bench: build
 	$(BUILD_DIR)/bench/index_throughput
 	$(BUILD_DIR)/bench/match_speed
+	$(BUILD_DIR)/bench/search_speed
+	bench/http_search.sh
 
 clean:
 	rm -rf $(BUILD_DIR)
