@@ -66,8 +66,10 @@ SearchResult Searcher::run(const SearchRequest& request) {
     enquire.set_query(query);
     if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::size_t limit = std::min(request.limit, max_limit);
-    const Xapian::MSet matches =
-        enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit));
+    const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
+    // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.
+    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                  static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
     result.total = matches.get_matches_estimated();
     result.facets_exact = false;
     if (!remote_) {
@@ -78,7 +80,6 @@ SearchResult Searcher::run(const SearchRequest& request) {
         counting.set_weighting_scheme(Xapian::BoolWeight());
         FacetCounter facets(FacetTable::current(index_));
         counting.add_matchspy(&facets);
-        const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
         const Xapian::MSet counted = counting.get_mset(0, 0, counted_limit);
         result.total = counted.get_matches_estimated();
         result.facets = facets.counts();
