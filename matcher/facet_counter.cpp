@@ -16,19 +16,11 @@ void FacetCounter::operator()(const Xapian::Document& document, double) {
         for (const std::uint32_t number : table_->lines_of(document.get_docid())) ++counts_by_number_[number];
         return;
     }
-    const std::string lines = document.get_value(index_layout::facets_slot);
-    std::string_view rest(lines);
-    while (!rest.empty()) {
-        const std::size_t end = rest.find(index_layout::facet_separator);
-        const std::string_view line = rest.substr(0, end);
-        if (!line.empty()) {
-            auto it = lines_.find(line);
-            if (it == lines_.end()) it = lines_.emplace(std::string(line), 0).first;
-            ++it->second;
-        }
-        if (end == std::string_view::npos) break;
-        rest.remove_prefix(end + 1);
-    }
+    for_each_facet_line(document.get_value(index_layout::facets_slot), [this](std::string_view line) {
+        auto it = lines_.find(line);
+        if (it == lines_.end()) it = lines_.emplace(std::string(line), 0).first;
+        ++it->second;
+    });
 }
 
 FacetCounts FacetCounter::counts() const {

@@ -18,18 +18,11 @@ FacetTable::FacetTable(const Xapian::Database& index) : revision_(index.get_revi
         if (document + 1 >= starts_.size()) break;  // added after get_lastdocid() was read
         while (filled < document) starts_[++filled] = static_cast<std::uint32_t>(numbers_.size());
         const std::string lines = *it;
-        std::string_view rest(lines);
-        while (!rest.empty()) {
-            const std::size_t end = rest.find(index_layout::facet_separator);
-            const std::string_view line = rest.substr(0, end);
-            if (!line.empty()) {
-                auto [found, added] = numbers_by_line.try_emplace(std::string(line), static_cast<std::uint32_t>(lines_.size()));
-                if (added) lines_.emplace_back(line);
-                numbers_.push_back(found->second);
-            }
-            if (end == std::string_view::npos) break;
-            rest.remove_prefix(end + 1);
-        }
+        for_each_facet_line(lines, [&](std::string_view line) {
+            auto [found, added] = numbers_by_line.try_emplace(std::string(line), static_cast<std::uint32_t>(lines_.size()));
+            if (added) lines_.emplace_back(line);
+            numbers_.push_back(found->second);
+        });
     }
     // starts_[d + 1] is where document d's numbers end.
     while (filled + 1 < starts_.size()) starts_[++filled] = static_cast<std::uint32_t>(numbers_.size());

@@ -4,11 +4,25 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <xapian.h>
 
+#include "index_layout.h"
+
 namespace techbridge {
+
+/// Calls `visit` with each non-empty line of a document's facets value ("kind:offer", ...).
+template <typename Visit>
+void for_each_facet_line(std::string_view lines, Visit visit) {
+    while (!lines.empty()) {
+        const std::size_t end = lines.find(index_layout::facet_separator);
+        if (end != 0) visit(lines.substr(0, end));
+        if (end == std::string_view::npos) break;
+        lines.remove_prefix(end + 1);
+    }
+}
 
 /// The facet lines (index_layout::facets_slot) of every document of one index revision,
 /// as small numbers by document id, so that counting a search's matches by facet reads
