@@ -3,7 +3,10 @@
 // search and of the same search with no hits asked for (no store reads, no snippets), so
 // the two figures' difference is the cost of the page of hits.
 //
-//   build/bench/search_speed [--db DIR] [--rounds N]
+//   build/bench/search_speed [--db DIR] [--rounds N] [--per-query]
+//
+// --per-query also prints each query's median times and its number of matches, to find the
+// queries that cost the most.
 //
 // DIR must hold an index, e.g. the 110,000 documents build/bench/match_speed leaves in
 // /tmp/techbridge-match-bench.
@@ -59,11 +62,15 @@ Latency measure(Searcher& searcher, const std::vector<std::string>& queries, std
 int main(int argc, char** argv) {
     std::string db = "/tmp/techbridge-match-bench";
     int rounds = 20;
+    bool per_query = false;
     for (int i = 1; i < argc; i += 2) {
-        if (i + 1 < argc && !std::strcmp(argv[i], "--db")) db = argv[i + 1];
+        if (!std::strcmp(argv[i], "--per-query")) {
+            per_query = true;
+            --i;
+        } else if (i + 1 < argc && !std::strcmp(argv[i], "--db")) db = argv[i + 1];
         else if (i + 1 < argc && !std::strcmp(argv[i], "--rounds")) rounds = std::stoi(argv[i + 1]);
         else {
-            std::fprintf(stderr, "usage: search_speed [--db DIR] [--rounds N]\n");
+            std::fprintf(stderr, "usage: search_speed [--db DIR] [--rounds N] [--per-query]\n");
             return 2;
         }
     }
@@ -79,5 +86,17 @@ int main(int argc, char** argv) {
                 page.percentile(0.99));
     std::printf("  search, no hits, facets only:          p50 %.2f ms  p99 %.2f ms\n", counts_only.percentile(0.5),
                 counts_only.percentile(0.99));
+    if (per_query) {
+        std::printf("  per query, median of %d rounds: page ms, facets-only ms, matches, query\n", rounds);
+        for (const auto& query : queries) {
+            const std::vector<std::string> one{query};
+            Latency query_page = measure(searcher, one, 10, rounds);
+            Latency query_counts = measure(searcher, one, 0, rounds);
+            SearchRequest request;
+            request.query = query;
+            std::printf("  %7.2f %7.2f %7zu  %s\n", query_page.percentile(0.5), query_counts.percentile(0.5),
+                        searcher.search(request).total, query.c_str());
+        }
+    }
     return 0;
 }

@@ -48,6 +48,8 @@ public:
     /// The normalised form of a single term or phrase, as stored in the index.
     std::string normalize(std::string_view utf8_text) const { return normalizer_.normalize_to_utf8(utf8_text); }
 
+    const TextNormalizer& normalizer() const { return normalizer_; }
+
     /// Identifies the analysis (code revision and data). An index built with another
     /// version must be rebuilt from the store.
     static std::string version();

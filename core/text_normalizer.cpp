@@ -48,9 +48,13 @@ icu::UnicodeString TextNormalizer::normalize(std::string_view utf8) const {
     const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString text = nfkc_casefold_->normalize(source, status);
     if (U_FAILURE(status)) throw AnalysisError(std::string("ICU normalisation failed: ") + u_errorName(status));
-    if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
+    simplify(text);
     text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
     return text;
+}
+
+void TextNormalizer::simplify(icu::UnicodeString& text) const {
+    if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
 }
 
 bool TextNormalizer::has_traditional(const icu::UnicodeString& text) const {

@@ -62,6 +62,19 @@ std::vector<ConceptCount> DocumentTagger::concepts_in(std::string_view text) {
     return ranked_concepts(knowledge().thesaurus(), counts);
 }
 
+std::vector<ConceptMention> DocumentTagger::concept_mentions(const std::vector<Token>& tokens) const {
+    std::vector<ConceptMention> mentions;
+    if (tokens.empty()) return mentions;
+    const auto units = to_match_units(tokens);
+    const auto& concepts = knowledge().thesaurus().concepts();
+    for (const auto& match : labels_.concepts().find_all(units)) {
+        ConceptMention mention{{}, units[match.begin].position, units[match.end - 1].position};
+        for (const auto target : *match.targets) mention.concept_ids.push_back(concepts[target].id);
+        mentions.push_back(std::move(mention));
+    }
+    return mentions;
+}
+
 std::vector<const Region*> DocumentTagger::regions_in(std::string_view text) {
     if (text.empty()) return {};
     return regions_in(analyzer_.analyze(text));

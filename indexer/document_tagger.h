@@ -33,6 +33,14 @@ private:
     LabelIndex regions_;   // targets: positions in regions().regions()
 };
 
+/// A thesaurus label found in text: the concepts it names (more than one where the label is
+/// ambiguous) and the word positions it spans.
+struct ConceptMention {
+    std::vector<std::string> concept_ids;
+    std::uint32_t first_position = 0;
+    std::uint32_t last_position = 0;
+};
+
 /// Finds concepts and places in text with the same analysis as search (so Russian
 /// inflected forms, Traditional characters and any segmentation of Chinese match),
 /// and decides a document's sectors and regions: those it states when they resolve,
@@ -47,6 +55,8 @@ public:
 
     /// Concepts mentioned in `text`, most mentioned first.
     std::vector<ConceptCount> concepts_in(std::string_view text);
+    /// Each label found in analysed text, in order: what a query's words say as concepts.
+    std::vector<ConceptMention> concept_mentions(const std::vector<Token>& tokens) const;
     /// Places mentioned in `text`, in order of mention.
     std::vector<const Region*> regions_in(std::string_view text);
     /// The province or federal subject a region field or filter names: an id ("RU-KHA",

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <map>
 
 #include "index_layout.h"
 
@@ -59,25 +60,70 @@ void add_unique(std::vector<std::string>& list, const std::string& value) {
     if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
 }
 
+// The index term a query word looks for: its stem where it has one (all inflected forms).
+std::string search_term(const Token& token) {
+    // Stop-words have no stemmed terms in the index.
+    return !token.stem.empty() && !token.stopword ? std::string(layout::stem_prefix) + token.stem : token.term;
+}
+
+bool is_stopword(const Token& token) { return token.stopword; }
+
 }  // namespace
 
 Xapian::Query QueryBuilder::words_query(std::string_view text, QueryTerms& terms) {
     const std::vector<Token> tokens = analyzer_.analyze(text);
-    const bool only_stopwords =
-        std::all_of(tokens.begin(), tokens.end(), [](const Token& token) { return token.stopword; });
+    const bool only_stopwords = std::all_of(tokens.begin(), tokens.end(), is_stopword);
     std::vector<Xapian::Query> subqueries;
     for (const Token& token : tokens) {
         if (token.stopword && !only_stopwords) continue;
         if (token.term.size() > layout::max_term_bytes) continue;
-        if (!token.stem.empty() && !token.stopword) {  // stop-words have no stemmed terms in the index
-            subqueries.emplace_back(std::string(layout::stem_prefix) + token.stem);
-            add_unique(terms.stems, token.stem);
-        } else {
-            subqueries.emplace_back(token.term);
-        }
+        subqueries.emplace_back(search_term(token));
+        if (!token.stem.empty() && !token.stopword) add_unique(terms.stems, token.stem);
         add_unique(terms.words, token.term);
     }
     return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
+}
+
+Xapian::Query QueryBuilder::every_word_query(std::string_view text) {
+    const std::vector<Token> tokens = analyzer_.analyze(text);
+    if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
+    // What may stand for the word at each position: its term (a compound and its parts share
+    // a position) and its dictionary renderings.
+    std::map<std::uint32_t, std::vector<Xapian::Query>> alternatives;
+    for (const Token& token : tokens) {
+        if (token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
+        alternatives[token.position].emplace_back(search_term(token));
+    }
+    for (const Token& word : tagger_.untagged_tokens(text)) {
+        const auto it = alternatives.find(word.position);
+        if (it == alternatives.end()) continue;
+        Xapian::Query rendered = dictionary_query(word);
+        if (!rendered.empty()) it->second.push_back(std::move(rendered));
+    }
+    auto any_of = [](const std::vector<Xapian::Query>& queries) {
+        return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+    };
+    // The words a concept label covers are met by the concept, or by all of those words.
+    const std::vector<ConceptMention> mentions = tagger_.concept_mentions(tokens);
+    auto mention = mentions.begin();
+    std::vector<Xapian::Query> every;
+    for (auto word = alternatives.begin(); word != alternatives.end();) {
+        while (mention != mentions.end() && mention->last_position < word->first) ++mention;
+        if (mention == mentions.end() || mention->first_position > word->first) {
+            every.push_back(any_of(word->second));
+            ++word;
+            continue;
+        }
+        std::vector<Xapian::Query> covered;
+        for (; word != alternatives.end() && word->first <= mention->last_position; ++word)
+            covered.push_back(any_of(word->second));
+        std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_AND, covered.begin(), covered.end())};
+        for (const auto& id : mention->concept_ids)
+            if (const Concept* entry = knowledge_.thesaurus().find(id)) either.push_back(concept_query(*entry));
+        every.push_back(any_of(either));
+        ++mention;
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, every.begin(), every.end());
 }
 
 Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& terms) {
@@ -99,7 +145,7 @@ Xapian::Query QueryBuilder::concept_terms_query(const Concept& entry) {
 
 Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     if (const auto it = concept_queries_.find(entry.id); it != concept_queries_.end()) return it->second;
-    std::vector<Xapian::Query> synonyms{concept_terms_query(entry)};
+    std::vector<std::string> terms;  // labels of one language often share a stem
     for (const Language language : all_languages) {
         for (const auto& label : entry.labels.of(language)) {
             std::vector<Token> words;
@@ -109,9 +155,11 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
             const Token& word = words.front();
             const std::string term =
                 word.stem.empty() ? word.term : std::string(layout::stem_prefix) + word.stem;
-            if (term.size() <= layout::max_term_bytes) synonyms.emplace_back(term);
+            if (term.size() <= layout::max_term_bytes) add_unique(terms, term);
         }
     }
+    std::vector<Xapian::Query> synonyms{concept_terms_query(entry)};
+    for (const auto& term : terms) synonyms.emplace_back(term);
     return concept_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
@@ -172,15 +220,26 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
     std::vector<Xapian::Query> optional;  // plain words: any may match
     std::vector<Xapian::Query> required;  // quoted phrases: each must match
     std::vector<Xapian::Query> unwanted;  // -excluded words and phrases
+    std::vector<Xapian::Query> conditions;  // what a document must have: phrases, and every plain word
+    bool words_to_relax = false;
     for (const QueryPart& part : split_parts(text)) {
         QueryTerms ignored;
         QueryTerms& terms = part.excluded ? ignored : result.terms;
         Xapian::Query query = part.phrase ? phrase_query(part.text, terms) : words_query(part.text, terms);
         if (query.empty()) continue;
-        if (part.excluded) unwanted.push_back(std::move(query));
-        else if (part.phrase) required.push_back(std::move(query));
-        else optional.push_back(std::move(query));
-        if (part.excluded) continue;
+        if (part.excluded) {
+            unwanted.push_back(std::move(query));
+            continue;
+        }
+        if (part.phrase) {
+            conditions.push_back(query);
+            required.push_back(std::move(query));
+        } else {
+            optional.push_back(std::move(query));
+            Xapian::Query every_word = every_word_query(part.text);
+            words_to_relax = words_to_relax || !every_word.empty();
+            if (!every_word.empty()) conditions.push_back(std::move(every_word));
+        }
         for (const auto& mention : tagger_.concepts_in(part.text)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
             if (!entry) continue;
@@ -201,8 +260,20 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
         if (!any.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any);
     }
     if (query.empty()) return result;
-    for (const auto& excluded : unwanted) query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, excluded);
-    result.query = query;
+    Xapian::Query relaxed = query;
+    Xapian::Query matching = query;
+    if (words_to_relax) {
+        // Ranked as before; the conditions only decide which documents match.
+        matching = Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, matching);
+    }
+    auto without_unwanted = [&](Xapian::Query wanted) {
+        for (const auto& excluded : unwanted) wanted = Xapian::Query(Xapian::Query::OP_AND_NOT, wanted, excluded);
+        return wanted;
+    };
+    result.query = without_unwanted(query);
+    result.matching = without_unwanted(matching);
+    if (words_to_relax) result.relaxed = without_unwanted(relaxed);
     return result;
 }
 

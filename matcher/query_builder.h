@@ -24,11 +24,19 @@ struct QueryTerms {
 
 struct AnalyzedQuery {
     Xapian::Query query;  // empty (MatchNothing) when the text has no searchable token
+    /// The documents `query` matches, without what only ranks them: cheaper to count.
+    Xapian::Query matching;
+    /// The same query where any word may match: what to search when no document has every
+    /// word. Empty when the query has no such choice (only phrases, or only stop-words).
+    Xapian::Query relaxed;
     QueryTerms terms;
 };
 
 /// Query syntax, kept to what works the same in all three languages:
-/// - words: any of them may match; documents with more of them rank higher.
+/// - words: a document has each of them, in any of the three languages: the word itself,
+///   a concept whose label covers it, or its dictionary rendering. Only when no document
+///   has them all does any of them match (AnalyzedQuery::relaxed). Documents with more of
+///   them, and with the rarer ones, rank higher.
 ///   Russian and English words match all their inflected forms (stems); Chinese is
 ///   segmented into words; Traditional characters find Simplified text.
 /// - "a phrase in quotes": the words in this order.
@@ -58,6 +66,8 @@ public:
 
 private:
     Xapian::Query words_query(std::string_view text, QueryTerms& terms);
+    /// Matches documents that have every word of `text` in some language (no ranking).
+    Xapian::Query every_word_query(std::string_view text);
     Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
     Xapian::Query render_in_other_languages(const Token& word);

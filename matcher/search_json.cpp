@@ -53,7 +53,7 @@ nlohmann::json to_json(const SearchResult& result) {
         facets[facet] = std::move(counts);
     }
     return {{"query", result.query}, {"total", result.total}, {"hits", hits}, {"concepts", concepts},
-            {"facets", facets}, {"facets_exact", result.facets_exact}};
+            {"facets", facets}, {"facets_exact", result.facets_exact}, {"relaxed", result.relaxed}};
 }
 
 }  // namespace techbridge

@@ -41,6 +41,7 @@ struct SearchResult {
     std::vector<const Concept*> concepts;  // thesaurus concepts found in the query
     FacetCounts facets;  // over every match, not only this page, up to corpus/search.json's facet_count_limit
     bool facets_exact = true;  // false when there were more matches than were counted
+    bool relaxed = false;      // no document had every word of the query: these have some of them
 };
 
 }  // namespace techbridge

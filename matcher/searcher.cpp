@@ -43,40 +43,24 @@ std::optional<Xapian::rev> Searcher::current_revision() const {
     return index_.get_revision();
 }
 
-SearchResult Searcher::run(const SearchRequest& request) {
-    SearchResult result;
-    result.query = request.query;
-    AnalyzedQuery analyzed = queries_.build(request.query);
-    Xapian::Query query = analyzed.query;
-    const bool browsing = query.empty();
-    if (browsing) {
-        const bool only_spaces = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
-        if (!only_spaces) return result;  // words that cannot match anything (e.g. only punctuation)
-        query = Xapian::Query::MatchAll;
-    }
-
-    for (const auto& id : analyzed.terms.concepts) result.concepts.push_back(knowledge_.thesaurus().find(id));
-    const std::vector<Xapian::Query> filters = filter_queries(request.filters, knowledge_, tagger_);
-    if (!filters.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    }
-
+Xapian::MSet Searcher::find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,
+                          bool browsing, SearchResult& result) {
     Xapian::Enquire enquire(index_);
-    enquire.set_query(query);
+    enquire.set_query(ranked);
     if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
     const std::size_t limit = std::min(request.limit, max_limit);
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
     // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.
-    const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                  static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
+    Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                            static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
     result.total = matches.get_matches_estimated();
+    result.facets = {};
     result.facets_exact = false;
     if (!remote_) {
         // Counting is a second pass without ranking: it must see every match, which the
         // ranked pass, stopping once no other document can reach the page, never does.
         Xapian::Enquire counting(index_);
-        counting.set_query(query);
+        counting.set_query(matching);
         counting.set_weighting_scheme(Xapian::BoolWeight());
         FacetCounter facets(FacetTable::current(index_));
         counting.add_matchspy(&facets);
@@ -85,6 +69,32 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.facets = facets.counts();
         result.facets_exact =
             counted.get_matches_lower_bound() == counted.get_matches_upper_bound() && result.total <= counted_limit;
+    }
+    return matches;
+}
+
+SearchResult Searcher::run(const SearchRequest& request) {
+    SearchResult result;
+    result.query = request.query;
+    AnalyzedQuery analyzed = queries_.build(request.query);
+    const bool browsing = analyzed.query.empty();
+    if (browsing) {
+        const bool only_spaces = request.query.find_first_not_of(" \t\r\n") == std::string::npos;
+        if (!only_spaces) return result;  // words that cannot match anything (e.g. only punctuation)
+        analyzed.query = analyzed.matching = Xapian::Query::MatchAll;
+    }
+
+    for (const auto& id : analyzed.terms.concepts) result.concepts.push_back(knowledge_.thesaurus().find(id));
+    const std::vector<Xapian::Query> filters = filter_queries(request.filters, knowledge_, tagger_);
+    auto filtered = [&](const Xapian::Query& wanted) {
+        if (filters.empty()) return wanted;
+        return Xapian::Query(Xapian::Query::OP_FILTER, wanted,
+                             Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    };
+    Xapian::MSet matches = find(filtered(analyzed.query), filtered(analyzed.matching), request, browsing, result);
+    if (result.total == 0 && !analyzed.relaxed.empty()) {
+        result.relaxed = true;
+        matches = find(filtered(analyzed.relaxed), filtered(analyzed.relaxed), request, browsing, result);
     }
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();

@@ -31,6 +31,10 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
+    /// The requested page of `ranked`, setting the result's total and the facets of `matching`
+    /// (the same documents, unranked).
+    Xapian::MSet find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,
+                      bool browsing, SearchResult& result);
     /// The index revision, if it has one (a single local database).
     std::optional<Xapian::rev> current_revision() const;
 

@@ -1,12 +1,9 @@
 #include "snippet.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
-#include <set>
-
-#include "errors.h"
-#include "utf8.h"
 
 namespace techbridge {
 namespace {
@@ -18,19 +15,58 @@ constexpr int32_t lead_in_units = 30;
 // Bounds the memory of word analyses (a few MB).
 constexpr std::size_t max_remembered_words = 50000;
 
-struct Match {
-    int32_t start;
-    int32_t end;
-    std::string term;
-};
+using Match = SnippetGenerator::Match;
+
+bool is_han(UChar32 c) {
+    if (c < 0x2E80) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    return uscript_getScript(c, &status) == USCRIPT_HAN;
+}
+
+// Letters, digits and combining marks of scripts written with spaces between words.
+bool is_word_character(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+
+bool inside_word(const icu::UnicodeString& text, int32_t at) {
+    if (at <= 0 || at >= text.length()) return false;
+    const UChar32 before = text.char32At(at - 1), after = text.char32At(at);
+    return is_word_character(before) && !is_han(before) && is_word_character(after) && !is_han(after);
+}
+
+// The query's Chinese words (those starting with a Han character), as text to look for.
+std::vector<std::pair<icu::UnicodeString, std::string>> han_words_of(const QueryTerms& terms) {
+    std::vector<std::pair<icu::UnicodeString, std::string>> words;
+    for (const auto& word : terms.words) {
+        icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
+        if (!text.isEmpty() && is_han(text.char32At(0))) words.emplace_back(std::move(text), word);
+    }
+    return words;
+}
+
+// The start of the window of `window` units holding the most distinct query words.
+int32_t best_window_start(const std::vector<Match>& matches, int32_t window) {
+    std::unordered_map<std::string_view, int> in_window;
+    std::size_t best_distinct = 0;
+    int32_t best_start = 0;
+    for (std::size_t first = 0, next = 0; first < matches.size(); ++first) {
+        const int32_t limit = matches[first].start + window - lead_in_units;
+        for (; next < matches.size() && matches[next].end <= limit; ++next) ++in_window[matches[next].term];
+        if (in_window.size() > best_distinct) {
+            best_distinct = in_window.size();
+            best_start = std::max(0, matches[first].start - lead_in_units);
+        }
+        if (next > first) {
+            const auto it = in_window.find(matches[first].term);
+            if (--it->second == 0) in_window.erase(it);
+        } else {
+            next = first + 1;  // a match longer than the window is never counted
+        }
+    }
+    return best_start;
+}
 
 }  // namespace
 
-SnippetGenerator::SnippetGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {
-    UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
-    if (U_FAILURE(status)) throw AnalysisError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
-}
+SnippetGenerator::SnippetGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
 
 const std::vector<std::pair<std::string, std::string>>& SnippetGenerator::analysed(const std::string& word) {
     if (const auto it = analysed_words_.find(word); it != analysed_words_.end()) return it->second;
@@ -38,6 +74,47 @@ const std::vector<std::pair<std::string, std::string>>& SnippetGenerator::analys
     std::vector<std::pair<std::string, std::string>> tokens;
     for (Token& token : analyzer_.analyze(word)) tokens.emplace_back(std::move(token.term), std::move(token.stem));
     return analysed_words_.emplace(word, std::move(tokens)).first->second;
+}
+
+void SnippetGenerator::match_word(const icu::UnicodeString& text, int32_t start, int32_t end, const QueryTerms& terms,
+                                  std::vector<Match>& matches) {
+    word_.clear();
+    text.tempSubStringBetween(start, end).toUTF8String(word_);
+    for (const auto& [term, stem] : analysed(word_)) {
+        if (!stem.empty() && std::find(terms.stems.begin(), terms.stems.end(), stem) != terms.stems.end()) {
+            matches.push_back({start, end, stem});
+            return;
+        }
+        if (std::find(terms.words.begin(), terms.words.end(), term) != terms.words.end()) {
+            matches.push_back({start, end, term});
+            return;
+        }
+    }
+}
+
+void SnippetGenerator::match_han_run(const icu::UnicodeString& text, int32_t start, int32_t end,
+                                     const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words,
+                                     std::vector<Match>& matches) const {
+    icu::UnicodeString run(text, start, end - start);
+    analyzer_.normalizer().simplify(run);
+    // A rewriting that changes the length would shift the marks: such a run is not marked.
+    if (run.length() != end - start) return;
+    const std::size_t first = matches.size();
+    for (const auto& [word, term] : han_words) {
+        for (int32_t at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + word.length()))
+            matches.push_back({start + at, start + at + word.length(), term});
+    }
+    // Longer words first where two overlap (风电 rather than its 电).
+    std::sort(matches.begin() + static_cast<std::ptrdiff_t>(first), matches.end(), [](const Match& a, const Match& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::size_t kept = first;
+    for (std::size_t i = first; i < matches.size(); ++i) {
+        if (kept > first && matches[i].start < matches[kept - 1].end) continue;
+        if (kept != i) matches[kept] = std::move(matches[i]);
+        ++kept;
+    }
+    matches.resize(kept);
 }
 
 Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& terms, std::size_t max_code_points) {
@@ -54,47 +131,34 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
         }
     }
 
+    const auto han_words = han_words_of(terms);
     std::vector<Match> matches;
-    words_->setText(text);
-    int32_t start = words_->first();
-    for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
-        if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-        std::string word;
-        text.tempSubStringBetween(start, end).toUTF8String(word);
-        for (const auto& [term, stem] : analysed(word)) {
-            const bool hit = (!stem.empty() && std::count(terms.stems.begin(), terms.stems.end(), stem)) ||
-                             std::count(terms.words.begin(), terms.words.end(), term);
-            if (hit) {
-                matches.push_back({start, end, stem.empty() ? term : stem});
-                break;
-            }
+    for (int32_t i = 0; i < text.length();) {
+        const UChar32 c = text.char32At(i);
+        int32_t end = i + U16_LENGTH(c);
+        if (is_han(c)) {
+            while (end < text.length() && is_han(text.char32At(end))) end += U16_LENGTH(text.char32At(end));
+            if (!han_words.empty()) match_han_run(text, i, end, han_words, matches);
+        } else if (is_word_character(c)) {
+            for (UChar32 next; end < text.length() && is_word_character(next = text.char32At(end)) && !is_han(next);)
+                end += U16_LENGTH(next);
+            match_word(text, i, end, terms, matches);
         }
+        i = end;
     }
 
     const int32_t window = static_cast<int32_t>(max_code_points);
-    int32_t best_start = 0;
-    std::size_t best_score = 0;
-    for (std::size_t i = 0; i < matches.size(); ++i) {
-        std::set<std::string> distinct;
-        for (std::size_t j = i; j < matches.size() && matches[j].end <= matches[i].start + window - lead_in_units; ++j)
-            distinct.insert(matches[j].term);
-        if (distinct.size() > best_score) {
-            best_score = distinct.size();
-            best_start = std::max(0, matches[i].start - lead_in_units);
-        }
-    }
-    if (best_start > 0) {
-        // Start at a word boundary, not inside a word.
-        const int32_t boundary = words_->following(best_start);
-        if (boundary != icu::BreakIterator::DONE && boundary <= best_start + lead_in_units) best_start = boundary;
-    }
+    int32_t best_start = best_window_start(matches, window);
+    // Start and end at word boundaries, not inside a word, where one is near.
+    int32_t boundary = best_start;
+    while (inside_word(text, boundary) && boundary < best_start + lead_in_units) ++boundary;
+    if (!inside_word(text, boundary)) best_start = boundary < text.length() && text[boundary] == u' ' ? boundary + 1 : boundary;
     int32_t best_end = std::min(text.length(), best_start + window);
-    if (best_end < text.length()) {
-        const int32_t boundary = words_->preceding(best_end);
-        if (boundary != icu::BreakIterator::DONE && boundary > best_start) best_end = boundary;
-    }
+    boundary = best_end;
+    while (inside_word(text, boundary) && boundary > best_start + 1) --boundary;
+    if (!inside_word(text, boundary)) best_end = boundary;
     // Keep whole surrogate pairs at both ends.
-    if (best_start > 0 && U16_IS_TRAIL(text[best_start])) ++best_start;
+    if (best_start > 0 && best_start < text.length() && U16_IS_TRAIL(text[best_start])) ++best_start;
     if (best_end < text.length() && U16_IS_TRAIL(text[best_end])) --best_end;
 
     Snippet snippet;

@@ -1,13 +1,12 @@
 #pragma once
 // The passage of a document shown under a search hit, with the query's words marked.
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
-#include <unicode/brkiter.h>
+#include <unicode/unistr.h>
 
 #include "query_builder.h"
 #include "text_analyzer.h"
@@ -21,22 +20,35 @@ struct Snippet {
 };
 
 /// Picks the window of a text with the most distinct query words and marks them.
-/// Words are compared after the same normalisation and stemming as search, so
-/// "технологий" is marked for a query "технология" and 裝備 for 装备.
+/// Russian and English words are compared after the same normalisation and stemming as
+/// search, so "технологий" is marked for a query "технология". Chinese query words are
+/// found wherever their characters occur, in Simplified or Traditional writing (装备 marks
+/// 裝備): the text is not segmented again, which would cost more than the search itself.
 class SnippetGenerator {
 public:
     explicit SnippetGenerator(TextAnalyzer& analyzer);
 
     Snippet generate(std::string_view text, const QueryTerms& terms, std::size_t max_code_points = 180);
 
+    struct Match {
+        int32_t start;
+        int32_t end;
+        std::string term;  // what counts as one distinct query word
+    };
+
 private:
     /// The terms and stems a word of a text stands for, analysed once per word form:
     /// the same words recur from hit to hit, and analysis is the costly part.
     const std::vector<std::pair<std::string, std::string>>& analysed(const std::string& word);
+    void match_word(const icu::UnicodeString& text, int32_t start, int32_t end, const QueryTerms& terms,
+                    std::vector<Match>& matches);
+    void match_han_run(const icu::UnicodeString& text, int32_t start, int32_t end,
+                       const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words,
+                       std::vector<Match>& matches) const;
 
     TextAnalyzer& analyzer_;
     std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> analysed_words_;
-    std::unique_ptr<icu::BreakIterator> words_;
+    std::string word_;  // reused for each word of a text
 };
 
 }  // namespace techbridge

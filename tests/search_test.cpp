@@ -347,3 +347,51 @@ region: RU-OMS
     CHECK(after.total == before.total + 1);
     CHECK(has(ids(after), "t-off-ru-3"));
 }
+
+TEST_CASE("a document matches when it has every word of the query, in some language") {
+    IndexedCollection collection;
+    // Only the catalyst offer speaks of catalysts and sulphur.
+    const auto catalyst = search(collection, "катализатор серы");
+    CHECK_FALSE(catalyst.relaxed);
+    CHECK(ids(catalyst) == std::vector<std::string>{"t-off-ru-2"});
+    // A concept stands for the words its label covers: the Chinese and English laser documents
+    // are found by a Russian query through "laser welding", and nothing else is.
+    const auto welding = ids(search(collection, "лазерная сварка"));
+    CHECK(contains(welding, "t-off-ru-1"));
+    CHECK(contains(welding, "t-dem-zh-1"));
+    CHECK(contains(welding, "t-off-en-1"));
+    CHECK_FALSE(contains(welding, "t-off-ru-2"));
+    CHECK_FALSE(contains(welding, "t-kn-en-1"));
+    // The Chinese demand is about laser welding but names no steel.
+    const auto steel = ids(search(collection, "laser steel"));
+    CHECK(contains(steel, "t-off-en-1"));
+    CHECK(contains(steel, "t-off-ru-1"));
+    CHECK_FALSE(contains(steel, "t-dem-zh-1"));
+    // Weld toughness: the Chinese demand in its words, the offers through concepts and
+    // renderings; the catalyst, the bridge and the machine tools are left out.
+    const auto toughness = ids(search(collection, "焊缝 韧性"));
+    REQUIRE(!toughness.empty());
+    CHECK(toughness.front() == "t-dem-zh-1");
+    for (const char* unrelated : {"t-off-ru-2", "t-kn-en-1", "t-dem-zh-2"}) CHECK_FALSE(contains(toughness, unrelated));
+}
+
+TEST_CASE("when no document has every word, documents with some of them are found and the result says so") {
+    IndexedCollection collection;
+    const auto result = search(collection, "катализатор bridge");
+    CHECK(result.relaxed);
+    CHECK(contains(ids(result), "t-off-ru-2"));
+    CHECK(contains(ids(result), "t-kn-en-1"));
+    CHECK(to_json(result)["relaxed"] == true);
+    CHECK(to_json(search(collection, "катализатор"))["relaxed"] == false);
+    // A phrase stays required even then.
+    const auto phrase = search(collection, "\"лазерной сварки\" bridge");
+    CHECK(ids(phrase) == std::vector<std::string>{"t-off-ru-1"});
+}
+
+TEST_CASE("facet counts and the total describe the documents that match every word") {
+    IndexedCollection collection;
+    const auto result = search(collection, "катализатор серы");
+    CHECK(result.total == 1);
+    REQUIRE(result.facets.contains("kind"));
+    CHECK(result.facets.at("kind") == std::vector<std::pair<std::string, std::size_t>>{{"offer", 1}});
+}
