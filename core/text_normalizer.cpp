@@ -9,22 +9,25 @@
 namespace techbridge {
 namespace {
 
-// The characters of the Basic Multilingual Plane that Traditional-Simplified changes on
-// their own, found once by asking the transliterator itself, so text already in Simplified
-// characters (most Chinese text here) skips the costly transliteration.
-const std::vector<bool>& traditional_characters(const icu::Transliterator& transliterator) {
-    static const std::vector<bool> changed = [&] {
-        std::vector<bool> table(0x10000, false);
-        for (UChar32 c = 0x3400; c <= 0xFFFF; ++c) {
+// What Traditional-Simplified makes of each character of the Basic Multilingual Plane on its
+// own: the character itself where it is unchanged, its Simplified form where that is one
+// character, 0 otherwise. Found once by asking the transliterator itself, so that text
+// already in Simplified characters (most Chinese text here) skips the costly transliteration.
+const std::vector<char16_t>& simplified_characters(const icu::Transliterator& transliterator) {
+    static const std::vector<char16_t> table = [&] {
+        std::vector<char16_t> simplified(0x10000);
+        for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+            simplified[static_cast<std::size_t>(c)] = static_cast<char16_t>(c);
             UErrorCode status = U_ZERO_ERROR;
-            if (uscript_getScript(c, &status) != USCRIPT_HAN) continue;
+            if (c < 0x3400 || uscript_getScript(c, &status) != USCRIPT_HAN) continue;
             icu::UnicodeString text(c);
             transliterator.transliterate(text);
-            if (text != icu::UnicodeString(c)) table[static_cast<std::size_t>(c)] = true;
+            if (text == icu::UnicodeString(c)) continue;
+            simplified[static_cast<std::size_t>(c)] = text.length() == 1 ? text[0] : 0;
         }
-        return table;
+        return simplified;
     }();
-    return changed;
+    return table;
 }
 
 }  // namespace
@@ -48,24 +51,31 @@ icu::UnicodeString TextNormalizer::normalize(std::string_view utf8) const {
     const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString text = nfkc_casefold_->normalize(source, status);
     if (U_FAILURE(status)) throw AnalysisError(std::string("ICU normalisation failed: ") + u_errorName(status));
-    simplify(text);
+    if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
     text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
     return text;
 }
 
-void TextNormalizer::simplify(icu::UnicodeString& text) const {
-    if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
+void TextNormalizer::simplify_characters(icu::UnicodeString& text) const {
+    const std::vector<char16_t>* table = nullptr;
+    for (int32_t i = 0; i < text.length(); ++i) {
+        const char16_t c = text[i];
+        if (c < 0x3400 || U16_IS_SURROGATE(c)) continue;  // no Han characters below U+3400
+        if (!table) table = &simplified_characters(*traditional_to_simplified_);
+        const char16_t simplified = (*table)[c];
+        if (simplified != c && simplified != 0) text.setCharAt(i, simplified);
+    }
 }
 
 bool TextNormalizer::has_traditional(const icu::UnicodeString& text) const {
-    const std::vector<bool>* table = nullptr;
+    const std::vector<char16_t>* table = nullptr;
     for (int32_t i = 0; i < text.length();) {
         const UChar32 c = text.char32At(i);
         i += U16_LENGTH(c);
         if (c < 0x3400) continue;  // no Han characters below U+3400
         if (c > 0xFFFF) return true;  // rare supplementary Han: let the transliterator decide
-        if (!table) table = &traditional_characters(*traditional_to_simplified_);
-        if ((*table)[static_cast<std::size_t>(c)]) return true;
+        if (!table) table = &simplified_characters(*traditional_to_simplified_);
+        if ((*table)[static_cast<std::size_t>(c)] != c) return true;
     }
     return false;
 }

@@ -23,9 +23,10 @@ public:
     icu::UnicodeString normalize(std::string_view utf8) const;
     std::string normalize_to_utf8(std::string_view utf8) const;
 
-    /// Rewrites Traditional Chinese characters of `text` as Simplified, and nothing else;
-    /// text without any is left as it is, cheaply.
-    void simplify(icu::UnicodeString& text) const;
+    /// Rewrites Traditional Chinese characters of `text` as Simplified one character at a
+    /// time, so that no position moves: for marking words in text as it was written.
+    /// Characters whose Simplified form is longer stay as they are.
+    void simplify_characters(icu::UnicodeString& text) const;
 
 private:
     bool has_traditional(const icu::UnicodeString& text) const;

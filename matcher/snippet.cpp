@@ -32,6 +32,42 @@ bool inside_word(const icu::UnicodeString& text, int32_t at) {
     return is_word_character(before) && !is_han(before) && is_word_character(after) && !is_han(after);
 }
 
+// The first two letters of a word as normalisation leaves them (case folded, ё as е), for
+// Latin and Cyrillic words; {0, 0} for words outside those scripts, which must be analysed.
+std::pair<UChar32, UChar32> word_start(const icu::UnicodeString& text, int32_t start, int32_t end) {
+    auto folded = [](UChar32 c) -> UChar32 {
+        const UChar32 lower = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+        const bool latin_or_cyrillic = lower < 0x250 || (lower >= 0x400 && lower < 0x500);
+        if (!latin_or_cyrillic || u_isdigit(lower)) return -1;
+        return lower == 0x451 ? 0x435 : lower;
+    };
+    const UChar32 first = folded(text.char32At(start));
+    const int32_t next = start + U16_LENGTH(text.char32At(start));
+    const UChar32 second = next < end ? folded(text.char32At(next)) : 0;
+    if (first < 0 || second < 0) return {0, 0};
+    return {first, second};
+}
+
+// The starts of the query's terms and stems: a word of the text with another start is none of them.
+std::vector<std::pair<UChar32, UChar32>> word_starts_of(const QueryTerms& terms) {
+    std::vector<std::pair<UChar32, UChar32>> starts;
+    for (const auto* list : {&terms.words, &terms.stems}) {
+        for (const auto& term : *list) {
+            const icu::UnicodeString text = icu::UnicodeString::fromUTF8(term);
+            // Chinese words are looked for in runs of Han characters, not among these words.
+            if (!text.isEmpty() && !is_han(text.char32At(0))) starts.push_back(word_start(text, 0, text.length()));
+        }
+    }
+    return starts;
+}
+
+bool may_be_query_word(const std::vector<std::pair<UChar32, UChar32>>& query_starts, std::pair<UChar32, UChar32> start) {
+    if (start.first == 0) return true;
+    return std::any_of(query_starts.begin(), query_starts.end(), [&](const auto& query) {
+        return query.first == 0 || (query.first == start.first && (query.second == 0 || query.second == start.second));
+    });
+}
+
 // The query's Chinese words (those starting with a Han character), as text to look for.
 std::vector<std::pair<icu::UnicodeString, std::string>> han_words_of(const QueryTerms& terms) {
     std::vector<std::pair<icu::UnicodeString, std::string>> words;
@@ -96,9 +132,7 @@ void SnippetGenerator::match_han_run(const icu::UnicodeString& text, int32_t sta
                                      const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words,
                                      std::vector<Match>& matches) const {
     icu::UnicodeString run(text, start, end - start);
-    analyzer_.normalizer().simplify(run);
-    // A rewriting that changes the length would shift the marks: such a run is not marked.
-    if (run.length() != end - start) return;
+    analyzer_.normalizer().simplify_characters(run);
     const std::size_t first = matches.size();
     for (const auto& [word, term] : han_words) {
         for (int32_t at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + word.length()))
@@ -132,6 +166,7 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
     }
 
     const auto han_words = han_words_of(terms);
+    const auto query_starts = word_starts_of(terms);
     std::vector<Match> matches;
     for (int32_t i = 0; i < text.length();) {
         const UChar32 c = text.char32At(i);
@@ -142,7 +177,7 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
         } else if (is_word_character(c)) {
             for (UChar32 next; end < text.length() && is_word_character(next = text.char32At(end)) && !is_han(next);)
                 end += U16_LENGTH(next);
-            match_word(text, i, end, terms, matches);
+            if (may_be_query_word(query_starts, word_start(text, i, end))) match_word(text, i, end, terms, matches);
         }
         i = end;
     }
