@@ -218,6 +218,28 @@ std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
     return found;
 }
 
+std::optional<DocumentSummary> DocumentStore::summary(const std::string& id) {
+    SqliteStatement& query = prepared(
+        "SELECT kind, lang, title, json_extract(doc_json, '$.organization'), json_extract(doc_json, '$.region'), "
+        "json_extract(doc_json, '$.trl'), json_extract(doc_json, '$.body') FROM documents WHERE id = ?1");
+    query.bind(1, id);
+    std::optional<DocumentSummary> found;
+    if (query.step()) {
+        const auto kind = parse_document_kind(query.text(0));
+        const auto lang = parse_language(query.text(1));
+        if (!kind || !lang) throw StoreError("document store: document " + id + " has an unknown kind or language");
+        found = DocumentSummary{*kind,
+                                *lang,
+                                query.text(2),
+                                query.text(3),
+                                query.text(4),
+                                query.is_null(5) ? std::nullopt : std::optional<int>(static_cast<int>(query.integer(5))),
+                                query.text(6)};
+    }
+    query.reset();  // a statement left mid-result would pin this connection to an old snapshot
+    return found;
+}
+
 bool DocumentStore::remove(const std::string& id, std::int64_t run_id) {
     keep_in_history(id, run_id, now_utc());
     SqliteStatement erase(connection_, "DELETE FROM documents WHERE id = ?1");

@@ -33,6 +33,18 @@ struct StoredDocument {
     std::string updated_at;
 };
 
+/// What a list of documents shows of each one (a search hit), read without parsing the
+/// whole stored document.
+struct DocumentSummary {
+    DocumentKind kind = DocumentKind::offer;
+    Language lang = Language::en;
+    std::string title;
+    std::string organization;
+    std::string region;  // as stated
+    std::optional<int> trl;
+    std::string body;
+};
+
 enum class PutOutcome { added, updated, unchanged };
 
 /// One execution of an ingestion command, recorded with what it did.
@@ -65,6 +77,7 @@ public:
     /// Adds or replaces `document`. A document equal to the stored one is left as is.
     PutOutcome put(const Document& document, const DocumentSource& source, std::int64_t run_id);
     std::optional<StoredDocument> get(const std::string& id);
+    std::optional<DocumentSummary> summary(const std::string& id);
     bool remove(const std::string& id, std::int64_t run_id);
 
     /// Ids of the documents of one kind ("offer", "demand", "knowledge"), in id order.

@@ -98,19 +98,18 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();
-        const auto stored = store_.get(id);
+        auto stored = store_.summary(id);
         if (!stored) continue;  // removed from the store after the index was read
         SearchHit hit;
         hit.id = id;
-        hit.kind = stored->document.kind;
-        hit.lang = stored->document.lang;
-        hit.title = stored->document.title;
-        hit.organization = stored->document.organization;
-        hit.region = stored->document.region;
-        hit.trl = stored->document.trl;
+        hit.kind = stored->kind;
+        hit.lang = stored->lang;
+        hit.title = std::move(stored->title);
+        hit.organization = std::move(stored->organization);
+        hit.region = std::move(stored->region);
+        hit.trl = stored->trl;
         hit.score = it.get_weight();
-        const std::string& passage = stored->document.body;
-        hit.snippet = snippets_.generate(passage, analyzed.terms);
+        hit.snippet = snippets_.generate(stored->body, analyzed.terms);
         result.hits.push_back(std::move(hit));
     }
     return result;

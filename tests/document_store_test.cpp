@@ -41,6 +41,35 @@ TEST_CASE("a document round-trips through the store with its source") {
     CHECK_FALSE(store.get("missing"));
 }
 
+TEST_CASE("a document's summary holds the fields a search hit shows, as stored") {
+    TempDir dir;
+    DocumentStore store(dir / "store.sqlite");
+    const auto run = store.begin_run("test");
+    const Document doc = sample("风电叶片防冰技术需求");
+    store.put(doc, {"in.md", 1, "raw text"}, run);
+    const auto summary = store.summary("s-1");
+    REQUIRE(summary);
+    CHECK(summary->kind == DocumentKind::demand);
+    CHECK(summary->lang == Language::zh);
+    CHECK(summary->title == "风电叶片防冰技术需求");
+    CHECK(summary->region == "CN-HL");
+    CHECK(summary->organization.empty());
+    CHECK(summary->trl == 5);
+    CHECK(summary->body == doc.body);
+
+    auto parse = parse_document({{"id", "s-2"}, {"kind", "offer"}, {"lang", "ru"}, {"title", "Катализатор"},
+                                 {"organization", "Институт катализа"}, {"body", "Текст \"в кавычках\"\nи строки."}});
+    REQUIRE(parse.ok());
+    store.put(parse.document, {"in.jsonl", 2, "{}"}, run);
+    const auto other = store.summary("s-2");
+    REQUIRE(other);
+    CHECK(other->kind == DocumentKind::offer);
+    CHECK(other->organization == "Институт катализа");
+    CHECK_FALSE(other->trl);
+    CHECK(other->body == "Текст \"в кавычках\"\nи строки.");
+    CHECK_FALSE(store.summary("missing"));
+}
+
 TEST_CASE("an unchanged document is left alone and a changed one is replaced with its old version kept") {
     TempDir dir;
     DocumentStore store(dir / "store.sqlite");
