@@ -15,6 +15,9 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     number("", "max_renderings", settings.max_renderings);
     number("", "facet_count_limit", settings.facet_count_limit);
     number("", "result_cache_entries", settings.result_cache_entries);
+    number("", "length_normalization", settings.length_normalization);
+    if (settings.length_normalization > 1)
+        throw DataError(std::string(path) + ": length_normalization: must be a number from 0 to 1");
     return settings;
 }
 

@@ -23,6 +23,7 @@ struct SearchSettings {
     int max_renderings = 3;          // renderings taken per word and per step
     int facet_count_limit = 10000;   // matches counted for facets; beyond, counts are of a sample
     int result_cache_entries = 2000;  // search results a server keeps for repeated requests
+    double length_normalization = 0.5;  // BM25's b for search ranking: 0 (none) to 1 (full)
 
     static SearchSettings parse(std::string_view path, std::string_view json);
 };

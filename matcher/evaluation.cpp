@@ -8,6 +8,7 @@
 #include "document_store.h"
 #include "errors.h"
 #include "matcher.h"
+#include "searcher.h"
 #include "tsv_table.h"
 
 namespace techbridge {
@@ -83,6 +84,12 @@ std::vector<std::string> ids(const MatchResult& result) {
     return out;
 }
 
+std::vector<std::string> ids(const SearchResult& result) {
+    std::vector<std::string> out;
+    for (const auto& hit : result.hits) out.push_back(hit.id);
+    return out;
+}
+
 }  // namespace
 
 EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options) {
@@ -90,6 +97,15 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const E
     DocumentStore store(paths.store_file());
     Matcher matcher(paths);
     matcher.set_today(options.as_of);
+    Searcher searcher(paths);
+    auto searched = [&](const std::string& title, std::optional<Language> lang) {
+        SearchRequest request;
+        request.query = title;
+        request.filters.kind = DocumentKind::offer;
+        request.filters.lang = lang;
+        request.limit = 20;
+        return ids(searcher.search(request));
+    };
     std::map<std::string, Language> languages;
     auto language_of = [&](const std::string& id) -> std::optional<Language> {
         if (const auto it = languages.find(id); it != languages.end()) return it->second;
@@ -116,12 +132,14 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const E
             continue;
         }
         ++report.matched_demands;
+        const std::string title = store.get(demand)->document.title;
         report.demands.back().ndcg10 = ndcg_at(ids(result), grades, 10);
         report.matched_but_flagged += result.no_strong_candidate;
         MatchRequest baseline = request;
         baseline.words_only = true;
         add(report.techbridge["all"], ids(result), grades);
         add(report.baseline["all"], ids(matcher.match(baseline)), grades);
+        add(report.search["all"], searched(title, std::nullopt), grades);
 
         for (const Language target : {Language::zh, Language::ru, Language::en}) {
             std::map<std::string, int> in_target;
@@ -137,10 +155,12 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const E
             add(report.techbridge[pair], ids(matcher.match(pair_request)), in_target);
             pair_request.words_only = true;
             add(report.baseline[pair], ids(matcher.match(pair_request)), in_target);
+            add(report.search[pair], searched(title, target), in_target);
         }
     }
     average(report.techbridge);
     average(report.baseline);
+    average(report.search);
     return report;
 }
 

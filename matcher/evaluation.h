@@ -47,6 +47,8 @@ struct EvaluationReport {
     // "all" and language pairs such as "zh→ru"; for TechBridge and for the baseline.
     std::map<std::string, MetricSet> techbridge;
     std::map<std::string, MetricSet> baseline;
+    /// The search page with each demand's title typed in, offers only: "all" and per language pair.
+    std::map<std::string, MetricSet> search;
     std::size_t no_match_demands = 0;
     std::size_t no_match_flagged = 0;      // of those, answered "no strong candidate"
     std::size_t matched_demands = 0;
@@ -62,7 +64,8 @@ struct EvaluationOptions {
 
 /// Ranks offers for every judged demand with the matcher and with a plain BM25 baseline
 /// (the demand's own words against the offers, no concepts, no dictionaries), overall and
-/// per language pair (ranking only offers in the target language).
+/// per language pair (ranking only offers in the target language); and the search with each
+/// demand's title as the query, as a user of the search page would look for partners.
 EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options = {});
 
 }  // namespace techbridge

@@ -47,7 +47,12 @@ Xapian::MSet Searcher::find(const Xapian::Query& ranked, const Xapian::Query& ma
                           bool browsing, SearchResult& result) {
     Xapian::Enquire enquire(index_);
     enquire.set_query(ranked);
-    if (browsing) enquire.set_weighting_scheme(Xapian::BoolWeight());
+    if (browsing) {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+    } else {
+        // Xapian's BM25 defaults but for b, the weight of a document's length.
+        enquire.set_weighting_scheme(Xapian::BM25Weight(1, 0, 1, knowledge_.search().length_normalization, 0.5));
+    }
     const std::size_t limit = std::min(request.limit, max_limit);
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
     // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.

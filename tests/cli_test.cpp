@@ -200,7 +200,7 @@ TEST_CASE("CLI: eval on the development gold set reports every metric beside the
     INFO(evaluated.output);
     REQUIRE(evaluated.status == 0);
     const auto report = nlohmann::json::parse(evaluated.output);
-    for (const char* side : {"techbridge", "baseline_bm25"}) {
+    for (const char* side : {"techbridge", "baseline_bm25", "search_by_title"}) {
         const auto& all = report[side]["all"];
         CHECK(all["queries"].get<int>() >= 40);
         for (const char* metric : {"ndcg@10", "mrr", "recall@20"}) {
@@ -212,6 +212,8 @@ TEST_CASE("CLI: eval on the development gold set reports every metric beside the
     CHECK(report["no_match_demands"].get<int>() >= 10);
     // Concepts and dictionaries must beat plain same-words search across languages.
     CHECK(report["techbridge"]["all"]["ndcg@10"].get<double>() > report["baseline_bm25"]["all"]["ndcg@10"].get<double>());
+    // The search page crosses languages too: a Chinese title finds Russian offers.
+    CHECK(report["search_by_title"]["zh→ru"]["ndcg@10"].get<double>() > report["baseline_bm25"]["zh→ru"]["ndcg@10"].get<double>());
 
     // The bundled sample fair over the same store: a plan, its files, and a refused bad event.
     const auto out = dir / "fair";

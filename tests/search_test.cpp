@@ -9,6 +9,7 @@
 #include "facet_counter.h"
 #include "search_result_cache.h"
 #include "searcher.h"
+#include "tagging_settings.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -394,4 +395,16 @@ TEST_CASE("facet counts and the total describe the documents that match every wo
     CHECK(result.total == 1);
     REQUIRE(result.facets.contains("kind"));
     CHECK(result.facets.at("kind") == std::vector<std::pair<std::string, std::size_t>>{{"offer", 1}});
+}
+
+TEST_CASE("search settings: length normalisation is read and must lie between 0 and 1") {
+    CHECK(SearchSettings::parse("search.json", R"({"length_normalization": 0.75})").length_normalization == 0.75);
+    CHECK(SearchSettings::parse("search.json", "{}").length_normalization == 0.5);
+    try {
+        SearchSettings::parse("search.json", R"({"length_normalization": 1.5})");
+        FAIL("accepted 1.5");
+    } catch (const DataError& error) {
+        CHECK(std::string(error.what()).find("search.json: length_normalization") != std::string::npos);
+    }
+    CHECK_THROWS_AS(SearchSettings::parse("search.json", R"({"length_normalization": -1})"), DataError);
 }
