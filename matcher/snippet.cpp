@@ -17,14 +17,25 @@ constexpr std::size_t max_remembered_words = 50000;
 
 using Match = SnippetGenerator::Match;
 
+// The character classes below are asked of every character of every hit: the common
+// cases are answered before asking ICU.
 bool is_han(UChar32 c) {
     if (c < 0x2E80) return false;
+    if (c >= 0x4E00 && c <= 0x9FFF) return true;  // CJK Unified Ideographs
     UErrorCode status = U_ZERO_ERROR;
     return uscript_getScript(c, &status) == USCRIPT_HAN;
 }
 
 // Letters, digits and combining marks of scripts written with spaces between words.
-bool is_word_character(UChar32 c) { return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0; }
+bool is_word_character(UChar32 c) {
+    if (c < 0x80) return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+bool is_white_space(char16_t c) {
+    if (c < 0x80) return c == u' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    return u_isWhitespace(c);
+}
 
 bool inside_word(const icu::UnicodeString& text, int32_t at) {
     if (at <= 0 || at >= text.length()) return false;
@@ -156,14 +167,15 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     // A passage is one line: line breaks and runs of white space become one space.
     icu::UnicodeString text;
-    for (int32_t i = 0; i < source.length() && text.length() < max_scanned_units; ++i) {
-        const UChar c = source[i];
-        if (u_isWhitespace(c)) {
-            if (text.length() > 0 && text[text.length() - 1] != u' ') text.append(u' ');
-        } else {
-            text.append(c);
-        }
+    char16_t* const out = text.getBuffer(std::min(source.length(), max_scanned_units));
+    if (!out) return {};
+    int32_t length = 0;
+    for (int32_t i = 0; i < source.length() && length < max_scanned_units; ++i) {
+        const char16_t c = source[i];
+        if (!is_white_space(c)) out[length++] = c;
+        else if (length > 0 && out[length - 1] != u' ') out[length++] = u' ';
     }
+    text.releaseBuffer(length);
 
     const auto han_words = han_words_of(terms);
     const auto query_starts = word_starts_of(terms);
