@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "search_json.h"
 #include "searcher.h"
 
 using namespace techbridge;
@@ -40,6 +41,27 @@ struct Latency {
         return milliseconds[static_cast<std::size_t>(p * static_cast<double>(milliseconds.size() - 1))];
     }
 };
+
+// The JSON the server sends for each query's first page, made and written out.
+Latency measure_json(Searcher& searcher, const std::vector<std::string>& queries, int rounds) {
+    std::vector<SearchResult> results;
+    for (const auto& query : queries) {
+        SearchRequest request;
+        request.query = query;
+        results.push_back(searcher.search(request));
+    }
+    Latency latency;
+    std::size_t bytes = 0;
+    for (int round = 0; round < rounds; ++round) {
+        for (const auto& result : results) {
+            const auto start = Clock::now();
+            bytes += to_json(result).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size();
+            latency.milliseconds.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        }
+    }
+    if (bytes == 0) std::fprintf(stderr, "no JSON written\n");
+    return latency;
+}
 
 Latency measure(Searcher& searcher, const std::vector<std::string>& queries, std::size_t limit, int rounds) {
     Latency latency;
@@ -80,12 +102,15 @@ int main(int argc, char** argv) {
 
     Latency page = measure(searcher, queries, 10, rounds);
     Latency counts_only = measure(searcher, queries, 0, rounds);
+    Latency json = measure_json(searcher, queries, rounds);
     std::printf("build/bench/search_speed --db %s --rounds %d: %zu queries x %d rounds, one thread\n", db.c_str(), rounds,
                 queries.size(), rounds);
     std::printf("  search, 10 hits with snippets, facets: p50 %.2f ms  p99 %.2f ms\n", page.percentile(0.5),
                 page.percentile(0.99));
     std::printf("  search, no hits, facets only:          p50 %.2f ms  p99 %.2f ms\n", counts_only.percentile(0.5),
                 counts_only.percentile(0.99));
+    std::printf("  the page as JSON, made and written:    p50 %.2f ms  p99 %.2f ms\n", json.percentile(0.5),
+                json.percentile(0.99));
     if (per_query) {
         std::printf("  per query, median of %d rounds: page ms, facets-only ms, matches, query\n", rounds);
         for (const auto& query : queries) {

@@ -11,49 +11,72 @@ namespace {
 /// The snippet cut at its highlights, so a page can show it with text nodes only.
 nlohmann::json snippet_parts(const Snippet& snippet) {
     nlohmann::json parts = nlohmann::json::array();
+    auto part = [&parts](std::string text, bool hit) {
+        nlohmann::json& added = parts.emplace_back(nlohmann::json::object());
+        added["text"] = std::move(text);
+        added["hit"] = hit;
+    };
     std::size_t done = 0;
     for (const auto& [offset, length] : snippet.highlights) {
         if (offset < done || offset + length > snippet.text.size()) continue;
-        if (offset > done) parts.push_back({{"text", snippet.text.substr(done, offset - done)}, {"hit", false}});
-        parts.push_back({{"text", snippet.text.substr(offset, length)}, {"hit", true}});
+        if (offset > done) part(snippet.text.substr(done, offset - done), false);
+        part(snippet.text.substr(offset, length), true);
         done = offset + length;
     }
-    if (done < snippet.text.size()) parts.push_back({{"text", snippet.text.substr(done)}, {"hit", false}});
+    if (done < snippet.text.size()) part(snippet.text.substr(done), false);
     return parts;
+}
+
+// Objects are filled member by member: an initializer list would copy every nested value,
+// and this runs for every search the server answers.
+nlohmann::json hit_json(const SearchHit& hit) {
+    nlohmann::json out = nlohmann::json::object();
+    out["id"] = hit.id;
+    out["kind"] = to_string(hit.kind);
+    out["lang"] = to_string(hit.lang);
+    out["title"] = hit.title;
+    out["organization"] = hit.organization;
+    out["region"] = hit.region;
+    out["trl"] = hit.trl ? nlohmann::json(*hit.trl) : nlohmann::json();
+    out["score"] = std::round(hit.score * 1000.0) / 1000.0;
+    out["snippet"] = hit.snippet.text;
+    nlohmann::json& highlights = out["highlights"] = nlohmann::json::array();
+    for (const auto& [offset, length] : hit.snippet.highlights) {
+        nlohmann::json& pair = highlights.emplace_back(nlohmann::json::array());
+        pair.emplace_back(offset);
+        pair.emplace_back(length);
+    }
+    out["snippet_parts"] = snippet_parts(hit.snippet);
+    return out;
 }
 
 }  // namespace
 
 nlohmann::json to_json(const SearchResult& result) {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : result.hits) {
-        nlohmann::json highlights = nlohmann::json::array();
-        for (const auto& [offset, length] : hit.snippet.highlights) highlights.push_back({offset, length});
-        hits.push_back({{"id", hit.id},
-                        {"kind", to_string(hit.kind)},
-                        {"lang", to_string(hit.lang)},
-                        {"title", hit.title},
-                        {"organization", hit.organization},
-                        {"region", hit.region},
-                        {"trl", hit.trl ? nlohmann::json(*hit.trl) : nlohmann::json()},
-                        {"score", std::round(hit.score * 1000.0) / 1000.0},
-                        {"snippet", hit.snippet.text},
-                        {"highlights", highlights},
-                        {"snippet_parts", snippet_parts(hit.snippet)}});
-    }
-    nlohmann::json concepts = nlohmann::json::array();
+    nlohmann::json out = nlohmann::json::object();
+    out["query"] = result.query;
+    out["total"] = result.total;
+    nlohmann::json& hits = out["hits"] = nlohmann::json::array();
+    for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
+    nlohmann::json& concepts = out["concepts"] = nlohmann::json::array();
     for (const Concept* entry : result.concepts) {
         if (!entry) continue;
-        concepts.push_back({{"id", entry->id}, {"labels", labels_json(entry->labels)}});
+        nlohmann::json& added = concepts.emplace_back(nlohmann::json::object());
+        added["id"] = entry->id;
+        added["labels"] = labels_json(entry->labels);
     }
-    nlohmann::json facets = nlohmann::json::object();
+    nlohmann::json& facets = out["facets"] = nlohmann::json::object();
     for (const auto& [facet, values] : result.facets) {
-        nlohmann::json counts = nlohmann::json::array();
-        for (const auto& [value, count] : values) counts.push_back({{"value", value}, {"count", count}});
-        facets[facet] = std::move(counts);
+        nlohmann::json& counts = facets[facet] = nlohmann::json::array();
+        for (const auto& [value, count] : values) {
+            nlohmann::json& entry = counts.emplace_back(nlohmann::json::object());
+            entry["value"] = value;
+            entry["count"] = count;
+        }
     }
-    return {{"query", result.query}, {"total", result.total}, {"hits", hits}, {"concepts", concepts},
-            {"facets", facets}, {"facets_exact", result.facets_exact}, {"relaxed", result.relaxed}};
+    out["facets_exact"] = result.facets_exact;
+    out["relaxed"] = result.relaxed;
+    return out;
 }
 
 }  // namespace techbridge
