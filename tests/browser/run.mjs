@@ -185,6 +185,15 @@ test('search in Chinese finds Russian offers and shows concept labels in all thr
   check(await page.locator('a[data-facet="kind"][aria-current="true"]').count() === 1, 'the active facet is not marked');
 });
 
+test('a query no document fully matches shows documents with some of its words, and says so', async ({ page, base }) => {
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка zzqxv'));
+  await expectShown(page, page.locator('.hits .hit'), 'hits with some of the words');
+  await waitFor(page.locator('#relaxed-notice'), 'the notice that not every word was found');
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка'));
+  await expectShown(page, page.locator('.hits .hit'), 'hits with every word');
+  check(await page.locator('#relaxed-notice').count() === 0, 'the notice shows although documents have every word');
+});
+
 test('interface language switches zh → ru → en and is remembered', async ({ page, base }) => {
   await page.goto(base + '/');
   const navSearch = page.locator('#site-nav a[data-route="search"]');

@@ -344,7 +344,7 @@ async function searchPage(root, route, alive) {
   status.textContent = total === 0 ? t('search.none')
     : hits.length < total ? t('search.range', { from: offset + 1, to: offset + hits.length, total })
       : t('search.count', { total });
-  if (data.relaxed === true && total > 0) add(results, h('p', { class: 'notice' }, t('search.relaxed')));
+  if (data.relaxed === true && total > 0) add(results, h('p', { class: 'notice', id: 'relaxed-notice' }, t('search.relaxed')));
 
   if (Array.isArray(data.concepts) && data.concepts.length) add(results, queryConcepts(data.concepts));
 
