@@ -31,7 +31,8 @@ bench: build
 	$(BUILD_DIR)/bench/index_throughput
 	$(BUILD_DIR)/bench/match_speed
 	$(BUILD_DIR)/bench/search_speed
-	bench/http_search.sh
+	bench/http_search.sh --connections 16
+	bench/http_search.sh --connections 32
 
 clean:
 	rm -rf $(BUILD_DIR)
