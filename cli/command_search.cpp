@@ -67,6 +67,7 @@ int run_search(int argc, char** argv) {
                   << to_string(hit.lang) << " · " << hit.score << "\n   " << hit.snippet.text << "\n\n";
     }
     std::cout << result.hits.size() << " shown of about " << result.total << " match(es)\n";
+    if (result.relaxed && result.total > 0) std::cout << "no document has every word: these have some of them\n";
     return exit_ok;
 }
 

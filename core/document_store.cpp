@@ -107,8 +107,6 @@ DocumentStore::DocumentStore(const std::filesystem::path& file) : connection_(fi
     connection_.execute("PRAGMA journal_mode=WAL");
     connection_.execute("PRAGMA synchronous=NORMAL");
     connection_.execute("PRAGMA foreign_keys=ON");
-    // Reads through a memory map copy no pages and make no system call per page read.
-    connection_.execute("PRAGMA mmap_size=1073741824");
     migrate();
 }
 

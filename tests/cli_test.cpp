@@ -106,6 +106,11 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     for (const auto& hit : cross_result["hits"]) languages.insert(hit["lang"].get<std::string>());
     CHECK(languages.contains("ru"));
     CHECK(languages.contains("en"));
+    // A word no document has: the others still find documents, and the listing says so.
+    const auto relaxed = run_techbridge("search --db " + db + " " + quote("激光焊接 zzqxv"));
+    REQUIRE(relaxed.status == 0);
+    CHECK(relaxed.output.find("no document has every word") != std::string::npos);
+    CHECK(run_techbridge("search --db " + db + " 激光焊接").output.find("no document has every word") == std::string::npos);
 
     const auto coverage = run_techbridge("coverage --db " + db + " --json --limit 5");
     REQUIRE(coverage.status == 0);
