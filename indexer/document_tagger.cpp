@@ -57,8 +57,12 @@ std::vector<ConceptCount> ranked_concepts(const Thesaurus& thesaurus, const std:
 }  // namespace
 
 std::vector<ConceptCount> DocumentTagger::concepts_in(std::string_view text) {
+    return concepts_in(analyzer_.analyze(text));
+}
+
+std::vector<ConceptCount> DocumentTagger::concepts_in(const std::vector<Token>& tokens) const {
     std::vector<int> counts(knowledge().thesaurus().concepts().size(), 0);
-    count_concepts(analyzer_.analyze(text), counts);
+    count_concepts(tokens, counts);
     return ranked_concepts(knowledge().thesaurus(), counts);
 }
 
@@ -99,7 +103,10 @@ std::vector<const Region*> DocumentTagger::regions_in(const std::vector<Token>& 
 }
 
 std::vector<Token> DocumentTagger::untagged_tokens(std::string_view text) {
-    std::vector<Token> tokens = analyzer_.analyze(text);
+    return untagged_tokens(analyzer_.analyze(text));
+}
+
+std::vector<Token> DocumentTagger::untagged_tokens(std::vector<Token> tokens) const {
     const auto units = to_match_units(tokens);
     std::vector<bool> covered_position;
     for (const auto& match : labels_.concepts().find_all(units)) {

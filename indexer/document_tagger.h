@@ -55,6 +55,8 @@ public:
 
     /// Concepts mentioned in `text`, most mentioned first.
     std::vector<ConceptCount> concepts_in(std::string_view text);
+    /// The same, of text already analysed.
+    std::vector<ConceptCount> concepts_in(const std::vector<Token>& tokens) const;
     /// Each label found in analysed text, in order: what a query's words say as concepts.
     std::vector<ConceptMention> concept_mentions(const std::vector<Token>& tokens) const;
     /// Places mentioned in `text`, in order of mention.
@@ -66,6 +68,7 @@ public:
     /// The words of `text` that no concept label covers (stop-words, numbers and codes
     /// left out): what the thesaurus misses, and what a dictionary may still bridge.
     std::vector<Token> untagged_tokens(std::string_view text);
+    std::vector<Token> untagged_tokens(std::vector<Token> tokens) const;
     std::vector<std::string> untagged_words(std::string_view text);
 
     const KnowledgeBase& knowledge() const { return labels_.knowledge(); }

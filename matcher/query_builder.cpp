@@ -70,8 +70,7 @@ bool is_stopword(const Token& token) { return token.stopword; }
 
 }  // namespace
 
-Xapian::Query QueryBuilder::words_query(std::string_view text, QueryTerms& terms) {
-    const std::vector<Token> tokens = analyzer_.analyze(text);
+Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryTerms& terms) {
     const bool only_stopwords = std::all_of(tokens.begin(), tokens.end(), is_stopword);
     std::vector<Xapian::Query> subqueries;
     for (const Token& token : tokens) {
@@ -84,8 +83,7 @@ Xapian::Query QueryBuilder::words_query(std::string_view text, QueryTerms& terms
     return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
 }
 
-Xapian::Query QueryBuilder::every_word_query(std::string_view text) {
-    const std::vector<Token> tokens = analyzer_.analyze(text);
+Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens) {
     if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
     // What may stand for the word at each position: its term (a compound and its parts share
     // a position) and its dictionary renderings.
@@ -94,7 +92,7 @@ Xapian::Query QueryBuilder::every_word_query(std::string_view text) {
         if (token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
         alternatives[token.position].emplace_back(search_term(token));
     }
-    for (const Token& word : tagger_.untagged_tokens(text)) {
+    for (const Token& word : tagger_.untagged_tokens(tokens)) {
         const auto it = alternatives.find(word.position);
         if (it == alternatives.end()) continue;
         Xapian::Query rendered = dictionary_query(word);
@@ -126,9 +124,9 @@ Xapian::Query QueryBuilder::every_word_query(std::string_view text) {
     return Xapian::Query(Xapian::Query::OP_AND, every.begin(), every.end());
 }
 
-Xapian::Query QueryBuilder::phrase_query(std::string_view text, QueryTerms& terms) {
+Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, QueryTerms& terms) {
     std::vector<Xapian::Query> words;
-    for (const Token& token : analyzer_.analyze(text)) {
+    for (const Token& token : tokens) {
         if (token.role != TokenRole::word || token.term.size() > layout::max_term_bytes) continue;
         words.emplace_back(token.term);
         add_unique(terms.words, token.term);
@@ -152,9 +150,7 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
             for (auto& token : analyzer_.analyze(label))
                 if (token.role == TokenRole::word) words.push_back(std::move(token));
             if (words.size() != 1 || words.front().stopword) continue;
-            const Token& word = words.front();
-            const std::string term =
-                word.stem.empty() ? word.term : std::string(layout::stem_prefix) + word.stem;
+            const std::string term = search_term(words.front());
             if (term.size() <= layout::max_term_bytes) add_unique(terms, term);
         }
     }
@@ -167,7 +163,7 @@ Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
     std::vector<Xapian::Query> words;
     for (const Token& token : analyzer_.analyze(rendering)) {
         if (token.role != TokenRole::word || token.stopword || token.term.size() > layout::max_term_bytes) continue;
-        words.emplace_back(token.stem.empty() ? token.term : std::string(layout::stem_prefix) + token.stem);
+        words.emplace_back(search_term(token));
     }
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
@@ -225,7 +221,8 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
     for (const QueryPart& part : split_parts(text)) {
         QueryTerms ignored;
         QueryTerms& terms = part.excluded ? ignored : result.terms;
-        Xapian::Query query = part.phrase ? phrase_query(part.text, terms) : words_query(part.text, terms);
+        const std::vector<Token> tokens = analyzer_.analyze(part.text);
+        Xapian::Query query = part.phrase ? phrase_query(tokens, terms) : words_query(tokens, terms);
         if (query.empty()) continue;
         if (part.excluded) {
             unwanted.push_back(std::move(query));
@@ -236,11 +233,11 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             required.push_back(std::move(query));
         } else {
             optional.push_back(std::move(query));
-            Xapian::Query every_word = every_word_query(part.text);
+            Xapian::Query every_word = every_word_query(tokens);
             words_to_relax = words_to_relax || !every_word.empty();
             if (!every_word.empty()) conditions.push_back(std::move(every_word));
         }
-        for (const auto& mention : tagger_.concepts_in(part.text)) {
+        for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
             if (!entry) continue;
             add_unique(result.terms.concepts, entry->id);
@@ -248,7 +245,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
                                   knowledge_.search().concept_weight);
         }
         if (part.phrase) continue;
-        for (const Token& word : tagger_.untagged_tokens(part.text)) {
+        for (const Token& word : tagger_.untagged_tokens(tokens)) {
             Xapian::Query rendered = dictionary_query(word);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }

@@ -65,10 +65,10 @@ public:
     Xapian::Query dictionary_query(const Token& word);
 
 private:
-    Xapian::Query words_query(std::string_view text, QueryTerms& terms);
-    /// Matches documents that have every word of `text` in some language (no ranking).
-    Xapian::Query every_word_query(std::string_view text);
-    Xapian::Query phrase_query(std::string_view text, QueryTerms& terms);
+    Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
+    /// Matches documents that have every word in some language (no ranking).
+    Xapian::Query every_word_query(const std::vector<Token>& tokens);
+    Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
     Xapian::Query render_in_other_languages(const Token& word);
 
