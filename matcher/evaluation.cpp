@@ -109,9 +109,9 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const E
     std::map<std::string, Language> languages;
     auto language_of = [&](const std::string& id) -> std::optional<Language> {
         if (const auto it = languages.find(id); it != languages.end()) return it->second;
-        const auto stored = store.get(id);
+        const auto stored = store.summary(id);
         if (!stored) return std::nullopt;
-        return languages[id] = stored->document.lang;
+        return languages[id] = stored->lang;
     };
 
     for (const auto& [demand, grades] : qrels.judgments) {
@@ -132,7 +132,7 @@ EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const E
             continue;
         }
         ++report.matched_demands;
-        const std::string title = store.get(demand)->document.title;
+        const std::string title = store.summary(demand)->title;
         report.demands.back().ndcg10 = ndcg_at(ids(result), grades, 10);
         report.matched_but_flagged += result.no_strong_candidate;
         MatchRequest baseline = request;

@@ -83,7 +83,7 @@ Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryT
     return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
 }
 
-Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens) {
+Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
     if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
     // What may stand for the word at each position: its term (a compound and its parts share
     // a position) and its dictionary renderings.
@@ -92,7 +92,7 @@ Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens) {
         if (token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
         alternatives[token.position].emplace_back(search_term(token));
     }
-    for (const Token& word : tagger_.untagged_tokens(tokens)) {
+    for (const Token& word : untagged) {
         const auto it = alternatives.find(word.position);
         if (it == alternatives.end()) continue;
         Xapian::Query rendered = dictionary_query(word);
@@ -216,8 +216,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
     std::vector<Xapian::Query> optional;  // plain words: any may match
     std::vector<Xapian::Query> required;  // quoted phrases: each must match
     std::vector<Xapian::Query> unwanted;  // -excluded words and phrases
-    std::vector<Xapian::Query> conditions;  // what a document must have: phrases, and every plain word
-    bool words_to_relax = false;
+    std::vector<Xapian::Query> every_word;  // per plain part: each of its words, in some language
     for (const QueryPart& part : split_parts(text)) {
         QueryTerms ignored;
         QueryTerms& terms = part.excluded ? ignored : result.terms;
@@ -228,14 +227,13 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             unwanted.push_back(std::move(query));
             continue;
         }
+        const std::vector<Token> untagged = part.phrase ? std::vector<Token>() : tagger_.untagged_tokens(tokens);
         if (part.phrase) {
-            conditions.push_back(query);
             required.push_back(std::move(query));
         } else {
             optional.push_back(std::move(query));
-            Xapian::Query every_word = every_word_query(tokens);
-            words_to_relax = words_to_relax || !every_word.empty();
-            if (!every_word.empty()) conditions.push_back(std::move(every_word));
+            Xapian::Query words = every_word_query(tokens, untagged);
+            if (!words.empty()) every_word.push_back(std::move(words));
         }
         for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
@@ -244,8 +242,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(*entry),
                                   knowledge_.search().concept_weight);
         }
-        if (part.phrase) continue;
-        for (const Token& word : tagger_.untagged_tokens(tokens)) {
+        for (const Token& word : untagged) {
             Xapian::Query rendered = dictionary_query(word);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
@@ -257,10 +254,13 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
         if (!any.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any);
     }
     if (query.empty()) return result;
+    const bool words_to_relax = !every_word.empty();
     Xapian::Query relaxed = query;
     Xapian::Query matching = query;
     if (words_to_relax) {
-        // Ranked as before; the conditions only decide which documents match.
+        // Ranked as before; phrases and every word only decide which documents match.
+        std::vector<Xapian::Query> conditions = required;
+        conditions.insert(conditions.end(), every_word.begin(), every_word.end());
         matching = Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
         query = Xapian::Query(Xapian::Query::OP_FILTER, query, matching);
     }

@@ -66,8 +66,9 @@ public:
 
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
-    /// Matches documents that have every word in some language (no ranking).
-    Xapian::Query every_word_query(const std::vector<Token>& tokens);
+    /// Matches documents that have every word in some language (no ranking); `untagged`: the
+    /// tokens no concept label covers, which dictionary renderings may stand for.
+    Xapian::Query every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
     Xapian::Query render_in_other_languages(const Token& word);

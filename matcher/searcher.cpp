@@ -101,6 +101,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         result.relaxed = true;
         matches = find(filtered(analyzed.relaxed), filtered(analyzed.relaxed), request, browsing, result);
     }
+    const SnippetQuery marked(analyzed.terms);
     for (auto it = matches.begin(); it != matches.end(); ++it) {
         const std::string id = it.get_document().get_data();
         auto stored = store_.summary(id);
@@ -114,7 +115,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.region = std::move(stored->region);
         hit.trl = stored->trl;
         hit.score = it.get_weight();
-        hit.snippet = snippets_.generate(stored->body, analyzed.terms);
+        hit.snippet = snippets_.generate(stored->body, marked);
         result.hits.push_back(std::move(hit));
     }
     return result;

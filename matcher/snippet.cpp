@@ -59,36 +59,6 @@ std::pair<UChar32, UChar32> word_start(const icu::UnicodeString& text, int32_t s
     return {first, second};
 }
 
-// The starts of the query's terms and stems: a word of the text with another start is none of them.
-std::vector<std::pair<UChar32, UChar32>> word_starts_of(const QueryTerms& terms) {
-    std::vector<std::pair<UChar32, UChar32>> starts;
-    for (const auto* list : {&terms.words, &terms.stems}) {
-        for (const auto& term : *list) {
-            const icu::UnicodeString text = icu::UnicodeString::fromUTF8(term);
-            // Chinese words are looked for in runs of Han characters, not among these words.
-            if (!text.isEmpty() && !is_han(text.char32At(0))) starts.push_back(word_start(text, 0, text.length()));
-        }
-    }
-    return starts;
-}
-
-bool may_be_query_word(const std::vector<std::pair<UChar32, UChar32>>& query_starts, std::pair<UChar32, UChar32> start) {
-    if (start.first == 0) return true;
-    return std::any_of(query_starts.begin(), query_starts.end(), [&](const auto& query) {
-        return query.first == 0 || (query.first == start.first && (query.second == 0 || query.second == start.second));
-    });
-}
-
-// The query's Chinese words (those starting with a Han character), as text to look for.
-std::vector<std::pair<icu::UnicodeString, std::string>> han_words_of(const QueryTerms& terms) {
-    std::vector<std::pair<icu::UnicodeString, std::string>> words;
-    for (const auto& word : terms.words) {
-        icu::UnicodeString text = icu::UnicodeString::fromUTF8(word);
-        if (!text.isEmpty() && is_han(text.char32At(0))) words.emplace_back(std::move(text), word);
-    }
-    return words;
-}
-
 // The start of the window of `window` units holding the most distinct query words.
 int32_t best_window_start(const std::vector<Match>& matches, int32_t window) {
     std::unordered_map<std::string_view, int> in_window;
@@ -112,6 +82,24 @@ int32_t best_window_start(const std::vector<Match>& matches, int32_t window) {
 }
 
 }  // namespace
+
+SnippetQuery::SnippetQuery(const QueryTerms& terms) : terms_(terms) {
+    for (const auto* list : {&terms.words, &terms.stems}) {
+        for (const auto& term : *list) {
+            icu::UnicodeString text = icu::UnicodeString::fromUTF8(term);
+            if (text.isEmpty()) continue;
+            if (!is_han(text.char32At(0))) word_starts_.push_back(word_start(text, 0, text.length()));
+            else if (list == &terms.words) han_words_.emplace_back(std::move(text), term);
+        }
+    }
+}
+
+bool SnippetQuery::may_start_word(std::pair<UChar32, UChar32> start) const {
+    if (start.first == 0) return true;
+    return std::any_of(word_starts_.begin(), word_starts_.end(), [&](const auto& query) {
+        return query.first == 0 || (query.first == start.first && (query.second == 0 || query.second == start.second));
+    });
+}
 
 SnippetGenerator::SnippetGenerator(TextAnalyzer& analyzer) : analyzer_(analyzer) {}
 
@@ -140,12 +128,11 @@ void SnippetGenerator::match_word(const icu::UnicodeString& text, int32_t start,
 }
 
 void SnippetGenerator::match_han_run(const icu::UnicodeString& text, int32_t start, int32_t end,
-                                     const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words,
-                                     std::vector<Match>& matches) const {
+                                     const SnippetQuery& query, std::vector<Match>& matches) const {
     icu::UnicodeString run(text, start, end - start);
     analyzer_.normalizer().simplify_characters(run);
     const std::size_t first = matches.size();
-    for (const auto& [word, term] : han_words) {
+    for (const auto& [word, term] : query.han_words()) {
         for (int32_t at = run.indexOf(word); at >= 0; at = run.indexOf(word, at + word.length()))
             matches.push_back({start + at, start + at + word.length(), term});
     }
@@ -162,7 +149,7 @@ void SnippetGenerator::match_han_run(const icu::UnicodeString& text, int32_t sta
     matches.resize(kept);
 }
 
-Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& terms, std::size_t max_code_points) {
+Snippet SnippetGenerator::generate(std::string_view utf8, const SnippetQuery& query, std::size_t max_code_points) {
     const icu::UnicodeString source =
         icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     // A passage is one line: line breaks and runs of white space become one space.
@@ -177,19 +164,17 @@ Snippet SnippetGenerator::generate(std::string_view utf8, const QueryTerms& term
     }
     text.releaseBuffer(length);
 
-    const auto han_words = han_words_of(terms);
-    const auto query_starts = word_starts_of(terms);
     std::vector<Match> matches;
     for (int32_t i = 0; i < text.length();) {
         const UChar32 c = text.char32At(i);
         int32_t end = i + U16_LENGTH(c);
         if (is_han(c)) {
             while (end < text.length() && is_han(text.char32At(end))) end += U16_LENGTH(text.char32At(end));
-            if (!han_words.empty()) match_han_run(text, i, end, han_words, matches);
+            if (!query.han_words().empty()) match_han_run(text, i, end, query, matches);
         } else if (is_word_character(c)) {
             for (UChar32 next; end < text.length() && is_word_character(next = text.char32At(end)) && !is_han(next);)
                 end += U16_LENGTH(next);
-            if (may_be_query_word(query_starts, word_start(text, i, end))) match_word(text, i, end, terms, matches);
+            if (query.may_start_word(word_start(text, i, end))) match_word(text, i, end, query.terms(), matches);
         }
         i = end;
     }

@@ -19,6 +19,26 @@ struct Snippet {
     std::vector<std::pair<std::size_t, std::size_t>> highlights;
 };
 
+/// What snippets look for, prepared once per search from the query's terms (which it
+/// refers to, so they must outlive it): the Chinese words to find in runs of Han characters,
+/// and the first letters of the other words, which rule out most words of a text unanalysed.
+class SnippetQuery {
+public:
+    explicit SnippetQuery(const QueryTerms& terms);
+
+    const QueryTerms& terms() const { return terms_; }
+    /// Each Chinese word as text to look for, and as the term it counts as.
+    const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words() const { return han_words_; }
+    /// Whether a word starting with these two letters (folded; {0, 0}: not Latin or Cyrillic)
+    /// may be one of the query's words.
+    bool may_start_word(std::pair<UChar32, UChar32> start) const;
+
+private:
+    const QueryTerms& terms_;
+    std::vector<std::pair<icu::UnicodeString, std::string>> han_words_;
+    std::vector<std::pair<UChar32, UChar32>> word_starts_;
+};
+
 /// Picks the window of a text with the most distinct query words and marks them.
 /// Russian and English words are compared after the same normalisation and stemming as
 /// search, so "технологий" is marked for a query "технология". Chinese query words are
@@ -28,7 +48,10 @@ class SnippetGenerator {
 public:
     explicit SnippetGenerator(TextAnalyzer& analyzer);
 
-    Snippet generate(std::string_view text, const QueryTerms& terms, std::size_t max_code_points = 180);
+    Snippet generate(std::string_view text, const SnippetQuery& query, std::size_t max_code_points = 180);
+    Snippet generate(std::string_view text, const QueryTerms& terms, std::size_t max_code_points = 180) {
+        return generate(text, SnippetQuery(terms), max_code_points);
+    }
 
     struct Match {
         int32_t start;
@@ -42,8 +65,7 @@ private:
     const std::vector<std::pair<std::string, std::string>>& analysed(const std::string& word);
     void match_word(const icu::UnicodeString& text, int32_t start, int32_t end, const QueryTerms& terms,
                     std::vector<Match>& matches);
-    void match_han_run(const icu::UnicodeString& text, int32_t start, int32_t end,
-                       const std::vector<std::pair<icu::UnicodeString, std::string>>& han_words,
+    void match_han_run(const icu::UnicodeString& text, int32_t start, int32_t end, const SnippetQuery& query,
                        std::vector<Match>& matches) const;
 
     TextAnalyzer& analyzer_;
