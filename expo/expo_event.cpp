@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "errors.h"
+#include "json_nesting.h"
 #include "utf8.h"
 
 namespace techbridge {
@@ -185,7 +186,12 @@ ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) 
     const std::string path(path_view);
     if (const auto bad = find_invalid_utf8(content))
         throw InvalidInputError(path + ": not valid UTF-8 (byte " + std::to_string(*bad) + ")");
-    json root = json::parse(content, nullptr, false);
+    json root;
+    try {
+        root = parse_bounded_json_or_discarded(content);
+    } catch (const JsonNestingError& error) {
+        throw InvalidInputError(path + ": " + error.what());
+    }
     if (root.is_discarded()) throw InvalidInputError(path + ": not valid JSON");
     if (!root.is_object()) throw InvalidInputError(path + ": must be a JSON object with slots, tables and participants");
     static const std::set<std::string> known = {"name", "slots", "tables", "participants", "requests", "interpreters"};

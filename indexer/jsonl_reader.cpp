@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "json_nesting.h"
 #include "utf8.h"
 
 namespace techbridge {
@@ -28,7 +29,10 @@ SourceFileContent read_json_lines(const std::string& path, std::istream& input, 
         }
         nlohmann::json fields;
         try {
-            fields = nlohmann::json::parse(line);
+            fields = parse_bounded_json(line);
+        } catch (const JsonNestingError& error) {
+            out.problems.push_back({path, line_number, "record", error.what()});
+            continue;
         } catch (const nlohmann::json::exception& error) {  // parse_error, and out_of_range for numbers like 1e999
             std::string message = error.what();
             // nlohmann prefixes "[json.exception.parse_error.101] parse error at line 1, column N: "

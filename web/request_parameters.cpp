@@ -4,6 +4,7 @@
 
 #include <httplib.h>
 
+#include "json_nesting.h"
 #include "utf8.h"
 
 namespace techbridge {
@@ -95,7 +96,12 @@ DocumentFilters filters_from_json(const nlohmann::json& body) {
 
 nlohmann::json json_body(const httplib::Request& request) {
     if (find_invalid_utf8(request.body)) throw BadRequest("invalid_body", "the request body is not valid UTF-8");
-    nlohmann::json body = nlohmann::json::parse(request.body, nullptr, false);
+    nlohmann::json body;
+    try {
+        body = parse_bounded_json_or_discarded(request.body);
+    } catch (const JsonNestingError& error) {
+        throw BadRequest("invalid_body", std::string("the request body is ") + error.what());
+    }
     if (body.is_discarded() || !body.is_object())
         throw BadRequest("invalid_body", "the request body must be a JSON object, such as {\"text\": \"...\", \"kind\": \"demand\"}");
     return body;
