@@ -120,7 +120,7 @@ public:
         if (value.empty()) return value;
         const bool valid = is_iso_date(value);
         if (!valid) {
-            problem(field, "must be a date written YYYY-MM-DD, got \"" + value + "\"");
+            problem(field, "must be a date written YYYY-MM-DD, got " + quoted_value(value));
             return {};
         }
         return value;
@@ -186,7 +186,7 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
         if (!record.contains("id")) reader.problem("id", "is missing");
         else if (result.problems.empty()) reader.problem("id", "is empty");
     } else if (!is_valid_document_id(doc.id)) {
-        reader.problem("id", "\"" + doc.id + "\" is not a valid id: use 1 to 64 of A-Z a-z 0-9 . _ : -");
+        reader.problem("id", quoted_value(doc.id) + " is not a valid id: use 1 to 64 of A-Z a-z 0-9 . _ : -");
     }
 
     const std::string kind = reader.text("kind");
@@ -195,7 +195,7 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     } else if (auto parsed = parse_document_kind(kind)) {
         doc.kind = *parsed;
     } else {
-        reader.problem("kind", "unknown kind \"" + kind + "\": use offer, demand or knowledge");
+        reader.problem("kind", "unknown kind " + quoted_value(kind) + ": use offer, demand or knowledge");
     }
 
     doc.title = reader.text("title");
@@ -214,7 +214,7 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     } else if (auto parsed = parse_language(lang)) {
         doc.lang = *parsed;
     } else {
-        reader.problem("lang", "unknown language \"" + lang + "\": use zh, ru or en, or leave it out to detect it");
+        reader.problem("lang", "unknown language " + quoted_value(lang) + ": use zh, ru or en, or leave it out to detect it");
     }
 
     doc.summary = reader.text("summary");
@@ -223,7 +223,7 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     doc.sectors = reader.list("sectors");
     for (const auto& sector : doc.sectors) {
         if (!is_valid_sector_code(sector))
-            reader.problem("sectors", "\"" + sector + "\" is not a sector code (letters, digits, - . _)");
+            reader.problem("sectors", quoted_value(sector) + " is not a sector code (letters, digits, - . _)");
     }
     doc.keywords = reader.list("keywords");
     doc.trl = reader.trl();

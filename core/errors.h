@@ -4,12 +4,16 @@
 #include <stdexcept>
 #include <string>
 
+#include "utf8.h"
+
 namespace techbridge {
 
-/// Base of all TechBridge errors.
+/// Base of all TechBridge errors. The message's control characters are escaped: a NUL
+/// quoted from a user's value would otherwise end what() there.
 class Error : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit Error(const std::string& message) : std::runtime_error(escape_control_characters(message)) {}
+    explicit Error(const char* message) : Error(std::string(message)) {}
 };
 
 /// A record or request that breaks the document contract (bad field, bad UTF-8, ...).

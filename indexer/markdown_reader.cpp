@@ -68,8 +68,8 @@ SourceFileContent read_markdown_document(const std::string& path, std::string_vi
         const auto colon = text.find(':');
         const std::string_view key = colon == std::string_view::npos ? std::string_view{} : trim(text.substr(0, colon));
         if (!is_key(key)) {
-            out.problems.push_back({path, line_number, "header", "expected `key: value`, got \"" +
-                                                                     std::string(text.substr(0, 80)) + "\""});
+            out.problems.push_back({path, line_number, "header", "expected `key: value`, got " +
+                                                                     quoted_value(text.substr(0, 80))});
             continue;
         }
         const std::string name(key);

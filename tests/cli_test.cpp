@@ -170,6 +170,18 @@ TEST_CASE("CLI: rejected records give exit status 3 and file:line messages") {
     CHECK(strict.output.find("nothing stored") != std::string::npos);
 }
 
+TEST_CASE("CLI: a record nested 100,000 deep is rejected on its line, not a crash (issue 13)") {
+    TempDir dir;
+    const std::string deep = "{\"id\":\"d1\",\"kind\":\"offer\",\"title\":\"t\",\"body\":\"b\",\"x\":" +
+                             std::string(100000, '[') + std::string(100000, ']') + "}\n";
+    const auto file = dir.write("deep.jsonl", "{\"id\":\"ok\",\"kind\":\"offer\",\"title\":\"Гидроочистка\",\"body\":\"Катализатор.\"}\n" + deep);
+    const auto result = run_techbridge("index --db " + quote((dir / "db").string()) + " " + quote(file.string()));
+    INFO(result.output);
+    CHECK(result.status == 3);
+    CHECK(result.output.find(file.string() + ":2: record: nested deeper than 64 levels") != std::string::npos);
+    CHECK(result.output.find("1 added") != std::string::npos);
+}
+
 TEST_CASE("CLI: usage errors and help") {
     CHECK(run_techbridge("").status == 2);
     CHECK(run_techbridge("--help").status == 0);

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "document_validation.h"
+#include "errors.h"
+#include "utf8.h"
 
 using namespace techbridge;
 using nlohmann::json;
@@ -136,4 +138,18 @@ TEST_CASE("document JSON round-trips") {
     const auto second = parse_document(first.document.to_json());
     REQUIRE(second.ok());
     CHECK(second.document == first.document);
+}
+
+TEST_CASE("a NUL or an escape in a value is shown escaped in problems and errors (issue 13)") {
+    json record = valid_offer();
+    record["kind"] = std::string("offer\0x", 7);
+    record["lang"] = "ru\x1b[31m";
+    const auto parse = parse_document(record);
+    CHECK(has_problem(parse, "kind", "unknown kind \"offer\\u0000x\": use offer, demand or knowledge"));
+    CHECK(has_problem(parse, "lang", "unknown language \"ru\\u001b[31m\""));
+
+    const InvalidInputError error(std::string("kind: got \"offer\0x\" (a NUL)", 27));
+    CHECK(std::string(error.what()) == "kind: got \"offer\\u0000x\" (a NUL)");
+    CHECK(quoted_value("焊接 \"a\\b\"\n") == "\"焊接 \\\"a\\\\b\\\"\\u000a\"");
+    CHECK(escape_control_characters("строка 1\nстрока\t2\x7f") == "строка 1\nстрока\t2\\u007f");
 }
