@@ -17,6 +17,7 @@
 #include "event_planning.h"
 #include "expo_event.h"
 #include "general_dictionary.h"
+#include "http_listener.h"
 #include "ingestion.h"
 #include "knowledge_json.h"
 #include "landscape_json.h"
@@ -127,6 +128,18 @@ MatchRequest finder_request(const nlohmann::json& body) {
     return match;
 }
 
+HttpLimits http_limits(const ServerOptions& options) {
+    HttpLimits limits;
+    limits.workers = std::max<std::size_t>(1, options.threads);
+    limits.write_timeout = std::chrono::seconds(options.read_timeout_seconds);
+    limits.reception.framing.max_body_bytes = options.max_body_bytes;
+    limits.reception.request_timeout = std::chrono::seconds(options.read_timeout_seconds);
+    limits.reception.idle_timeout = std::chrono::seconds(options.keep_alive_seconds);
+    limits.reception.linger_timeout = std::chrono::seconds(options.keep_alive_seconds);
+    limits.reception.max_connections = options.max_connections;
+    return limits;
+}
+
 }  // namespace
 
 /// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
@@ -163,17 +176,7 @@ Server::Server(ServerOptions options, AccessToken token)
       state_(std::make_unique<ServerState>(options_.paths, std::move(token),
                                          options_.cached_searches.value_or(static_cast<std::size_t>(
                                              KnowledgeBase::builtin().search().result_cache_entries)))),
-      http_(std::make_unique<httplib::Server>()) {
-    const std::size_t threads = std::max<std::size_t>(1, options_.threads);
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http_->set_keep_alive_timeout(options_.keep_alive_seconds);
-    http_->set_keep_alive_max_count(100);
-    http_->set_read_timeout(options_.read_timeout_seconds, 0);
-    http_->set_write_timeout(options_.read_timeout_seconds, 0);
-    http_->set_payload_max_length(options_.max_body_bytes);
-    // Headers and body leave in separate writes: without this, Nagle waits for the
-    // client's delayed acknowledgement (about 40 ms) before sending the body.
-    http_->set_tcp_nodelay(true);
+      http_(std::make_unique<HttpListener>(http_limits(options_))) {
     install_safety();
     install_pages();
     install_api();
