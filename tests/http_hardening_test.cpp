@@ -178,6 +178,12 @@ std::string listed(const Items& items) {
     return out.str();
 }
 
+std::string jsonl_line(const std::string& id, const std::string& body) {
+    return nlohmann::json{{"id", id}, {"kind", "offer"}, {"lang", "ru"}, {"title", "Лазерная наплавка " + id}, {"body", body}}
+               .dump() +
+           "\n";
+}
+
 }  // namespace
 
 TEST_CASE("http hardening: a chunked body longer than --max-body is refused with 413 before it is buffered") {
@@ -285,6 +291,24 @@ TEST_CASE("http hardening: a compressed body is refused rather than inflated wit
     CHECK(peak_growth_kib < 8 * 1024);
 }
 
+TEST_CASE("http hardening: many overlapping ranges of an asset get the asset once, not a multiplied answer") {
+    RunningServer server;
+    auto client = server.client();
+    const auto plain = client.Get("/static/app.js");
+    REQUIRE(plain);
+    REQUIRE(plain->status == 200);
+    std::string ranges = "bytes=0-";
+    for (int i = 1; i < 1800; ++i) ranges += ",0-";
+    const auto ranged = client.Get("/static/app.js", {{"Range", ranges}});
+    REQUIRE(ranged);
+    CHECK(ranged->status == 200);
+    CHECK(ranged->body.size() == plain->body.size());
+    const auto api = client.Get("/api/meta", {{"Range", "bytes=0-9,5-20"}});
+    REQUIRE(api);
+    CHECK(api->status == 200);
+    CHECK(nlohmann::json::parse(api->body)["languages"].size() == 3);
+}
+
 TEST_CASE("http hardening: three pipelined requests in one write get three answers in order") {
     RunningServer server;
     const int fd = connect_loopback(server.port());
@@ -333,6 +357,38 @@ TEST_CASE("http hardening: a second server on a port in use is refused") {
     const auto health = first.client().Get("/api/health");
     REQUIRE(health);
     CHECK(health->status == 200);
+}
+
+TEST_CASE("http hardening: a form-encoded upload is read as the file; controls come only from the URL") {
+    RunningServer server([](ServerOptions& options) { options.max_body_bytes = 1 << 20; });
+    auto client = server.client();
+    const std::string file = jsonl_line("form-ru-1", "Наплавка лопаток турбин &confirm=1& порошками никеля.");
+    const auto checked = client.Post("/api/import?format=jsonl&filename=form.jsonl", RunningServer::authorized(), file,
+                                     "application/x-www-form-urlencoded");
+    REQUIRE(checked);
+    REQUIRE(checked->status == 200);
+    const auto report = nlohmann::json::parse(checked->body);
+    CHECK(report["confirmed"] == false);
+    CHECK(report["valid"] == 1);
+    CHECK(report["stored"] == 0);
+    CHECK(client.Get("/api/documents/form-ru-1")->status == 404);
+
+    std::string large;
+    std::size_t lines = 0;
+    for (; large.size() < (100 << 10); ++lines)
+        large += jsonl_line("form-ru-" + std::to_string(lines),
+                            "Лазерная наплавка изношенных лопаток паровых турбин, партия " + std::to_string(lines) + ".");
+    const auto big = client.Post("/api/import?format=jsonl&filename=big.jsonl", RunningServer::authorized(), large,
+                                 "application/x-www-form-urlencoded");
+    REQUIRE(big);
+    CHECK(big->status == 200);
+    CHECK(nlohmann::json::parse(big->body)["valid"] == lines);
+
+    const auto multipart = client.Post("/api/import?format=jsonl&filename=form.jsonl", RunningServer::authorized(), file,
+                                       "multipart/form-data; boundary=x");
+    REQUIRE(multipart);
+    CHECK(multipart->status == 200);
+    CHECK(nlohmann::json::parse(multipart->body)["valid"] == 1);
 }
 
 TEST_SUITE("slow") {
