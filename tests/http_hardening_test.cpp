@@ -12,6 +12,8 @@
 #include <vector>
 
 #include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <sys/socket.h>
 
 #include <httplib.h>
@@ -168,6 +170,19 @@ std::vector<long> probe_health_among_slow_clients(std::size_t slow) {
     MESSAGE("health with ", slow, " slow sockets (ms): ", took[0], " ", took[1], " ", took[2], " ", took[3], " ",
             took[4], "; slow sockets reopened after a cut-off: ", clients.reopened());
     return took;
+}
+
+/// A loopback port nothing listens on just now.
+int free_loopback_port() {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
 }
 
 /// The items one per line, so that a failed comparison shows them.
@@ -389,6 +404,77 @@ TEST_CASE("http hardening: a form-encoded upload is read as the file; controls c
     REQUIRE(multipart);
     CHECK(multipart->status == 200);
     CHECK(nlohmann::json::parse(multipart->body)["valid"] == 1);
+}
+
+TEST_CASE("http hardening: a loopback server answers only Host names of loopback and those allowed") {
+    RunningServer server([](ServerOptions& options) { options.allowed_hosts = {"techbridge.example"}; });
+    auto client = server.client();
+    const std::string port = std::to_string(server.port());
+    const std::vector<std::pair<std::string, int>> cases = {
+        {"127.0.0.1", 200},
+        {"127.0.0.1:" + port, 200},
+        {"localhost", 200},
+        {"LocalHost:" + port, 200},
+        {"[::1]", 200},
+        {"[::1]:" + port, 200},
+        {"techbridge.example", 200},
+        {"TechBridge.example:8080", 200},
+        {"evil.example", 421},
+        {"evil.example:" + port, 421},
+        {"127.0.0.1.evil.example", 421},
+        {"localhost.evil.example:" + port, 421},
+        {"techbridge.example.evil.example", 421},
+        {"[::1].evil.example", 421},
+        {"127.0.0.1:" + port + "@evil.example", 421},
+    };
+    std::vector<std::string> answers, expected;
+    for (const auto& [host, status] : cases) {
+        const auto response = client.Get("/api/health", {{"Host", host}});
+        answers.push_back(host + " " + std::to_string(response ? response->status : -1));
+        expected.push_back(host + " " + std::to_string(status));
+    }
+    CHECK(listed(answers) == listed(expected));
+    const auto refused = client.Get("/api/search?q=x", {{"Host", "evil.example"}});
+    REQUIRE(refused);
+    CHECK(nlohmann::json::parse(refused->body)["error"]["message"].get<std::string>().find("--allow-host") !=
+          std::string::npos);
+}
+
+TEST_CASE("http hardening: techbridge serve --allow-host, given twice, answers both names and refuses others") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    const int port = free_loopback_port();
+    ::setenv("TECHBRIDGE_TOKEN", RunningServer::token, 1);
+    const pid_t pid = spawn_silently({TECHBRIDGE_BINARY, "serve", "--db", paths.root.string(), "--port", std::to_string(port),
+                                      "--allow-host", "a.example", "--allow-host", "B.example"});
+    ::unsetenv("TECHBRIDGE_TOKEN");
+    REQUIRE(pid > 0);
+    httplib::Client client("127.0.0.1", port);
+    client.set_read_timeout(10, 0);
+    bool up = false;
+    for (int attempt = 0; attempt < 100 && !up; ++attempt) {
+        std::this_thread::sleep_for(200ms);
+        up = static_cast<bool>(client.Get("/api/health"));
+    }
+    std::vector<std::string> answers;
+    for (const std::string& host : std::vector<std::string>{"a.example", "b.example:" + std::to_string(port), "c.example", "localhost"}) {
+        const auto response = client.Get("/api/health", {{"Host", host}});
+        answers.push_back(host + " " + std::to_string(response ? response->status : -1));
+    }
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    REQUIRE(up);
+    CHECK(listed(answers) == listed(std::vector<std::string>{"a.example 200", "b.example:" + std::to_string(port) + " 200",
+                                                             "c.example 421", "localhost 200"}));
+}
+
+TEST_CASE("http hardening: a server bound to all addresses does not check the Host name") {
+    RunningServer server([](ServerOptions& options) { options.host = "0.0.0.0"; });
+    const auto response = server.client().Get("/api/health", {{"Host", "techbridge.lan:8080"}});
+    REQUIRE(response);
+    CHECK(response->status == 200);
 }
 
 TEST_SUITE("slow") {

@@ -17,6 +17,7 @@
 #include "event_planning.h"
 #include "expo_event.h"
 #include "general_dictionary.h"
+#include "host_check.h"
 #include "http_listener.h"
 #include "ingestion.h"
 #include "knowledge_json.h"
@@ -202,6 +203,15 @@ void Server::install_safety() {
         if (starts_with_lower_case(type, "application/x-www-form-urlencoded") ||
             starts_with_lower_case(type, "multipart/form-data"))
             request.headers.erase("Content-Type");
+    });
+    const HostCheck hosts(options_.host, options_.allowed_hosts);
+    http_->set_pre_routing_handler([hosts](const httplib::Request& request, httplib::Response& response) {
+        const std::string host = request.get_header_value("Host");
+        if (hosts.admits(host)) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(response, 421, "unknown_host",
+                   "this server answers for 127.0.0.1 and localhost, not for \"" + host +
+                       "\"; to serve it under that name, start it with --allow-host NAME");
+        return httplib::Server::HandlerResponse::Handled;
     });
     http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
         response.set_header("Content-Security-Policy", security_policy);

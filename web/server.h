@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage_paths.h"
 
@@ -17,6 +18,8 @@ struct ServerState;
 struct ServerOptions {
     StoragePaths paths;
     std::string host = "127.0.0.1";  // loopback unless told otherwise
+    /// Host names a loopback server answers besides loopback's own (--allow-host).
+    std::vector<std::string> allowed_hosts;
     int port = 8080;                 // 0 picks a free port
     /// Requests answered at once. A connection holds a thread only while its request, fully
     /// arrived, is answered: idle and slow connections wait without one.
