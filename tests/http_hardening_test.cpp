@@ -406,6 +406,66 @@ TEST_CASE("http hardening: a form-encoded upload is read as the file; controls c
     CHECK(nlohmann::json::parse(multipart->body)["valid"] == 1);
 }
 
+TEST_CASE("http hardening: every field of a partner-finder body is checked for its type") {
+    RunningServer server;
+    auto client = server.client();
+    const std::string text = R"("text": "Нужна лазерная сварка толстых стальных листов")";
+    struct Case {
+        std::string body;
+        int status;
+        std::string field;
+    };
+    const std::vector<Case> cases = {
+        {"{" + text + R"(, "kind": "offer", "limit": 3, "trl_min": 5, "lang": "ru"})", 200, ""},
+        {"{" + text + R"(, "kind": null})", 400, "kind"},
+        {"{" + text + R"(, "kind": 5})", 400, "kind"},
+        {"{" + text + R"(, "kind": ["offer"]})", 400, "kind"},
+        {R"({"text": 5})", 400, "text"},
+        {R"({"text": null})", 400, "text"},
+        {R"({"text": ["激光焊接"]})", 400, "text"},
+        {"{" + text + R"(, "limit": "10"})", 400, "limit"},
+        {"{" + text + R"(, "limit": 1.5})", 400, "limit"},
+        {"{" + text + R"(, "limit": null})", 400, "limit"},
+        {"{" + text + R"(, "sector": ["lasers-photonics"]})", 400, "sector"},
+        {"{" + text + R"(, "region": {"id": "RU-TOM"}})", 400, "region"},
+        {"{" + text + R"(, "lang": false})", 400, "lang"},
+        {"{" + text + R"(, "trl_min": true})", 400, "trl_min"},
+        {"{" + text + R"(, "trl_max": 4.5})", 400, "trl_max"},
+        {"{" + text + R"(, "cooperation": null})", 400, "cooperation"},
+    };
+    std::vector<std::string> answers, expected;
+    for (const auto& entry : cases) {
+        const auto response = client.Post("/api/match", entry.body, "application/json");
+        std::string answer = response ? std::to_string(response->status) : "no answer";
+        if (response && response->status != 200) {
+            const auto error = nlohmann::json::parse(response->body, nullptr, false);
+            const std::string message = error.is_discarded() ? response->body : error["error"]["message"].get<std::string>();
+            answer += " " + message.substr(0, message.find(':'));
+        }
+        answers.push_back(answer);
+        expected.push_back(std::to_string(entry.status) + (entry.field.empty() ? "" : " " + entry.field));
+    }
+    CHECK(listed(answers) == listed(expected));
+}
+
+TEST_CASE("http hardening: an expo plan body with fields of the wrong type gets 400, not 500") {
+    RunningServer server;
+    auto client = server.client();
+    const std::vector<std::string> bodies = {
+        R"({"slots": null, "tables": [], "participants": []})",
+        R"({"slots": [{"id": 5, "start": "2027-06-15T09:00", "end": "2027-06-15T09:30"}], "tables": [{"id": "T1"}], "participants": []})",
+        R"({"slots": [], "tables": [{"id": "T1"}], "participants": [{"id": "a", "languages": "zh"}]})",
+        R"({"slots": [], "tables": [{"id": "T1"}], "participants": [{"id": "a", "documents": [1, 2]}]})",
+        R"([1, 2, 3])",
+    };
+    std::vector<int> statuses;
+    for (const auto& body : bodies) {
+        const auto response = client.Post("/api/expo/plan", RunningServer::authorized(), body, "application/json");
+        statuses.push_back(response ? response->status : -1);
+    }
+    CHECK(listed(statuses) == listed(std::vector<int>(bodies.size(), 400)));
+}
+
 TEST_CASE("http hardening: a loopback server answers only Host names of loopback and those allowed") {
     RunningServer server([](ServerOptions& options) { options.allowed_hosts = {"techbridge.example"}; });
     auto client = server.client();

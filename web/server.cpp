@@ -112,20 +112,16 @@ MatchRequest match_request(const httplib::Request& request) {
 MatchRequest finder_request(const nlohmann::json& body) {
     MatchRequest match;
     match.filters = filters_from_json(body);
-    const auto text = body.find("text");
-    if (text == body.end() || !text->is_string() || text->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos)
+    const auto text = json_text_field(body, "text", 64u << 10);
+    if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
         throw BadRequest("invalid_parameter", "text: paste the need or the offer to find partners for");
-    match.text = text->get<std::string>();
-    if (match.text.size() > (64u << 10)) throw BadRequest("invalid_parameter", "text: longer than 65536 bytes");
-    const std::string kind = body.value("kind", std::string("demand"));
+    match.text = *text;
+    const std::string kind = json_text_field(body, "kind", 16).value_or("demand");
     const auto parsed = parse_document_kind(kind);
     if (!parsed || *parsed == DocumentKind::knowledge)
         throw BadRequest("invalid_parameter", "kind: use demand (the text is a need) or offer, got \"" + kind + "\"");
     match.kind = *parsed;
-    const json limit = body.value("limit", json(10));
-    if (!limit.is_number_integer() || limit.get<long long>() < 1 || limit.get<long long>() > 100)
-        throw BadRequest("invalid_parameter", "limit: expected a whole number from 1 to 100");
-    match.limit = limit.get<std::size_t>();
+    match.limit = static_cast<std::size_t>(json_number_field(body, "limit", 1, 100).value_or(10));
     return match;
 }
 
