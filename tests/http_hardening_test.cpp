@@ -466,6 +466,21 @@ TEST_CASE("http hardening: an expo plan body with fields of the wrong type gets 
     CHECK(listed(statuses) == listed(std::vector<int>(bodies.size(), 400)));
 }
 
+TEST_CASE("http hardening: an access token shorter than 16 characters is refused with advice") {
+    CHECK_THROWS_WITH_AS(AccessToken("x"), doctest::Contains("at least 16"), InvalidInputError);
+    CHECK_THROWS_AS(AccessToken("fifteen-chars-x"), InvalidInputError);
+    CHECK(AccessToken("sixteen-chars-xx").admits("Bearer sixteen-chars-xx"));
+
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    std::filesystem::create_directories(paths.root);
+    ::setenv("TECHBRIDGE_TOKEN", "x", 1);
+    CHECK_THROWS_WITH_AS(AccessToken::for_database(paths), doctest::Contains("TECHBRIDGE_TOKEN"), InvalidInputError);
+    ::unsetenv("TECHBRIDGE_TOKEN");
+    dir.write("db/token", "short\n");
+    CHECK_THROWS_WITH_AS(AccessToken::for_database(paths), doctest::Contains("token"), InvalidInputError);
+}
+
 TEST_CASE("http hardening: a loopback server answers only Host names of loopback and those allowed") {
     RunningServer server([](ServerOptions& options) { options.allowed_hosts = {"techbridge.example"}; });
     auto client = server.client();
