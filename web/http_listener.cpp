@@ -164,7 +164,7 @@ bool HttpListener::answer_one(HttpConnection& connection, bool& close_after) {
             request.headers.erase("Expect");
             if (prepare_) prepare_(request);
         });
-    } catch (const std::exception&) {
+    } catch (...) {
         answered = false;  // httplib catches what handlers throw; anything else ends the connection
     }
     // Whatever httplib read of it, the request ends where its framing said.
