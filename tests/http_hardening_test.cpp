@@ -21,6 +21,7 @@
 
 #include "access_token.h"
 #include "errors.h"
+#include "http_request_framing.h"
 #include "process_support.h"
 #include "running_server.h"
 
@@ -270,6 +271,35 @@ TEST_CASE("http hardening: ambiguous framing is refused (Content-Length with chu
         expected.push_back(shown + " -> " + std::to_string(status));
     }
     CHECK(listed(answers) == listed(expected));
+}
+
+TEST_CASE("http hardening: a request's framing is found the same whether its bytes come at once or one by one") {
+    const std::string chunked = "POST /api/match HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                "d\r\n{\"text\": \"\xe6\xbf\x80\r\n7;note=1\r\n\xe5\x85\x89\"}  \r\n0\r\n\r\n";
+    const std::string with_length = "POST /api/import?format=jsonl HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 12\r\n\r\n"
+                                    "{\"id\":\"\xd1\x8f\"}\n";
+    const std::string next = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    std::vector<std::string> lengths;
+    for (const std::string& request : {chunked, with_length}) {
+        const std::string stream = request + next;  // the next, pipelined request follows
+        RequestFraming at_once(FramingLimits{});
+        const auto whole = at_once.examine(stream);
+        RequestFraming by_byte(FramingLimits{});
+        std::size_t completed_at = 0;
+        for (std::size_t size = 1; size <= stream.size() && completed_at == 0; ++size)
+            if (by_byte.examine(std::string_view(stream).substr(0, size)) == RequestFraming::State::complete) completed_at = size;
+        lengths.push_back(std::to_string(whole == RequestFraming::State::complete) + " " + std::to_string(at_once.length()) +
+                          " " + std::to_string(by_byte.length()) + " " + std::to_string(completed_at));
+    }
+    CHECK(listed(lengths) == listed(std::vector<std::string>{
+                                 "1 " + std::to_string(chunked.size()) + " " + std::to_string(chunked.size()) + " " +
+                                     std::to_string(chunked.size()),
+                                 "1 " + std::to_string(with_length.size()) + " " + std::to_string(with_length.size()) + " " +
+                                     std::to_string(with_length.size())}));
+
+    RequestFraming limited(FramingLimits{1024, 10});
+    CHECK(limited.examine(chunked) == RequestFraming::State::refused);
+    CHECK(limited.refusal().status == 413);
 }
 
 TEST_CASE("http hardening: a compressed body is refused rather than inflated without a limit") {
