@@ -36,9 +36,9 @@ Arguments::Arguments(const CommandSpec& spec, int argc, char** argv, int first) 
             flags_.insert(name);
         } else if (spec.value_options.contains(name)) {
             if (inline_value) {
-                values_[name] = *inline_value;
+                values_[name].push_back(*inline_value);
             } else if (i + 1 < argc) {
-                values_[name] = argv[++i];
+                values_[name].push_back(argv[++i]);
             } else {
                 throw UsageError("--" + name + " needs a value");
             }
@@ -58,7 +58,12 @@ std::optional<Arguments> Arguments::parse_or_help(const CommandSpec& spec, int a
 std::optional<std::string> Arguments::value(const std::string& name) const {
     const auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> Arguments::values(const std::string& name) const {
+    const auto it = values_.find(name);
+    return it == values_.end() ? std::vector<std::string>() : it->second;
 }
 
 std::string Arguments::required(const std::string& name) const {

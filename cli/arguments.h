@@ -33,7 +33,10 @@ public:
 
     bool help() const { return help_; }
     bool flag(const std::string& name) const { return flags_.contains(name); }
+    /// The option's value; the last one when it was given more than once.
     std::optional<std::string> value(const std::string& name) const;
+    /// Every value of an option that may be given more than once, in order.
+    std::vector<std::string> values(const std::string& name) const;
     std::string required(const std::string& name) const;
     /// An option's value as a whole number in [min, max], or `fallback` when absent.
     long number(const std::string& name, long fallback, long min, long max) const;
@@ -43,7 +46,7 @@ private:
     const CommandSpec& spec_;
     bool help_ = false;
     std::set<std::string> flags_;
-    std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> values_;
     std::vector<std::string> positional_;
 };
 

@@ -16,23 +16,38 @@ namespace {
 const CommandSpec serve_spec{
     "serve",
     "usage: techbridge serve --db DIR [--host 127.0.0.1] [--port 8080] [--threads N]\n"
-    "                        [--max-body BYTES] [--assets-dir DIR] [--cached-searches N]\n"
+    "                        [--max-body BYTES] [--allow-host NAME]... [--assets-dir DIR]\n"
+    "                        [--cached-searches N]\n"
     "\n"
     "Serves the web interface and the JSON API (docs/api.md). Listens on 127.0.0.1 unless\n"
     "--host says otherwise. Imports need the access token: TECHBRIDGE_TOKEN, or the one\n"
     "kept in DIR/token (made at the first start and printed).\n"
     "\n"
-    "  --threads N       connections served at once (default 16); an idle one is cut\n"
-    "                    off after 5 s\n"
+    "  --threads N       requests answered at once (default 16); idle and slow\n"
+    "                    connections wait without a thread, and a request must arrive\n"
+    "                    in full within 5 s\n"
     "  --max-body BYTES  the largest request body, e.g. an uploaded file (default 1048576)\n"
+    "  --allow-host NAME on a loopback address, answer requests for NAME too (say the\n"
+    "                    name of a proxy in front); others than 127.0.0.1, localhost and\n"
+    "                    [::1] get 421. Repeatable. Not checked on other addresses\n"
     "  --cached-searches N  search results kept for repeated requests (default from\n"
     "                    corpus/search.json; 0 turns the cache off)\n"
     "  --index LOCS      the index split into shards: folders or tcp://host:port of\n"
     "                    xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
     "                    copies built in, for working on the page\n",
-    {"db", "host", "port", "threads", "max-body", "assets-dir", "index", "cached-searches"},
+    {"db", "host", "port", "threads", "max-body", "allow-host", "assets-dir", "index", "cached-searches"},
     {}};
+
+/// The --allow-host names: host names as a browser sends them in Host, without a port.
+std::vector<std::string> allowed_host_names(const Arguments& args) {
+    std::vector<std::string> names = args.values("allow-host");
+    for (const auto& name : names)
+        if (name.empty() || name.find_first_of(":/ @") != std::string::npos)
+            throw UsageError("--allow-host takes a host name without port or path, such as techbridge.example.org; got \"" +
+                             name + "\"");
+    return names;
+}
 
 Server* running_server = nullptr;
 
@@ -53,6 +68,7 @@ int run_serve(int argc, char** argv) {
     options.port = static_cast<int>(args.number("port", 8080, 0, 65535));
     options.threads = static_cast<std::size_t>(args.number("threads", 16, 1, 256));
     options.max_body_bytes = static_cast<std::size_t>(args.number("max-body", 1 << 20, 1024, 256 << 20));
+    options.allowed_hosts = allowed_host_names(args);
     options.assets_dir = args.value("assets-dir").value_or("");
     if (args.value("cached-searches"))
         options.cached_searches = static_cast<std::size_t>(args.number("cached-searches", 0, 0, 1000000));

@@ -11,53 +11,12 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "fixtures.h"
 #include "process_support.h"
 #include "access_token.h"
-#include "ingestion.h"
-#include "server.h"
+#include "running_server.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
-
-namespace {
-
-/// A server on a free loopback port over the fixture collection, stopped at scope exit.
-class RunningServer {
-public:
-    explicit RunningServer(int read_timeout_seconds = 5) {
-        Ingestion(paths_, {}).run({write_fixture_collection(dir_)});
-        ServerOptions options;
-        options.paths = paths_;
-        options.port = 0;
-        options.read_timeout_seconds = read_timeout_seconds;
-        options.max_body_bytes = 64 << 10;
-        server_ = std::make_unique<Server>(options, AccessToken(token));
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->serve(); });
-    }
-    ~RunningServer() {
-        server_->stop();
-        thread_.join();
-    }
-    static constexpr const char* token = "test-token-2c5e";
-    int port() const { return port_; }
-    const StoragePaths& paths() const { return paths_; }
-    httplib::Client client() const {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(10, 0);
-        return client;
-    }
-
-private:
-    TempDir dir_;
-    StoragePaths paths_{dir_ / "db"};
-    std::unique_ptr<Server> server_;
-    int port_ = 0;
-    std::thread thread_;
-};
-
-}  // namespace
 
 TEST_CASE("server: /api/search answers with the CLI's JSON") {
     RunningServer server;

@@ -31,9 +31,15 @@ std::string random_secret() {
 
 }  // namespace
 
+AccessToken::AccessToken(std::string secret, const std::string& described) : secret_(std::move(secret)) {
+    if (secret_.size() < minimum_length)
+        throw InvalidInputError(described + " is " + std::to_string(secret_.size()) + " characters long; use at least " +
+                                std::to_string(minimum_length) + " (for example the output of: openssl rand -hex 16)");
+}
+
 AccessToken AccessToken::for_database(const StoragePaths& paths) {
     if (const char* from_environment = std::getenv("TECHBRIDGE_TOKEN"); from_environment && *from_environment) {
-        AccessToken token{from_environment};
+        AccessToken token{from_environment, "TECHBRIDGE_TOKEN"};
         token.origin_ = "TECHBRIDGE_TOKEN";
         return token;
     }
@@ -43,7 +49,7 @@ AccessToken AccessToken::for_database(const StoragePaths& paths) {
         std::getline(input, secret);
         secret = std::string(trim(secret));
         if (!secret.empty()) {
-            AccessToken token{secret};
+            AccessToken token{secret, "the token kept in " + file.string()};
             token.origin_ = file.string();
             return token;
         }

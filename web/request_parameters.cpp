@@ -74,15 +74,37 @@ DocumentFilters filters_from_query(const httplib::Request& request) {
     return filters;
 }
 
+std::optional<std::string> json_text_field(const nlohmann::json& body, const char* name, std::size_t max_bytes,
+                                           bool numbers_allowed) {
+    const auto it = body.find(name);
+    if (it == body.end()) return std::nullopt;
+    if (numbers_allowed && it->is_number_integer())
+        return it->is_number_unsigned() ? std::to_string(it->get<unsigned long long>()) : std::to_string(it->get<long long>());
+    if (!it->is_string())
+        throw BadRequest("invalid_parameter", std::string(name) + ": expected a string, got " + it->type_name() +
+                                                  " (leave the field out for the default)");
+    std::string value = it->get<std::string>();
+    check_text(name, value, max_bytes);
+    return value;
+}
+
+std::optional<long long> json_number_field(const nlohmann::json& body, const char* name, long long min, long long max) {
+    const auto it = body.find(name);
+    if (it == body.end()) return std::nullopt;
+    const bool in_range = it->is_number_unsigned()  ? it->get<unsigned long long>() <= static_cast<unsigned long long>(max) &&
+                                                          it->get<long long>() >= min
+                          : it->is_number_integer() ? it->get<long long>() >= min && it->get<long long>() <= max
+                                                    : false;
+    if (!in_range)
+        throw BadRequest("invalid_parameter", std::string(name) + ": expected a whole number from " + std::to_string(min) +
+                                                  " to " + std::to_string(max) + ", got " +
+                                                  it->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).substr(0, 40));
+    return it->get<long long>();
+}
+
 DocumentFilters filters_from_json(const nlohmann::json& body) {
-    auto text = [&body](const char* name, std::size_t max_bytes) -> std::string {
-        const auto it = body.find(name);
-        if (it == body.end() || it->is_null()) return {};
-        if (it->is_number_integer()) return std::to_string(it->get<long long>());
-        if (!it->is_string()) throw BadRequest("invalid_parameter", std::string(name) + ": expected a string");
-        std::string value = it->get<std::string>();
-        check_text(name, value, max_bytes);
-        return value;
+    auto text = [&body](const char* name, std::size_t max_bytes) {
+        return json_text_field(body, name, max_bytes, true).value_or("");
     };
     DocumentFilters filters;
     filters.lang = language_value("lang", text("lang", 16));

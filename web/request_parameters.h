@@ -33,8 +33,17 @@ std::size_t number_parameter(const httplib::Request& request, const char* name, 
                              std::size_t min, std::size_t max);
 /// kind, lang, sector, region, trl_min, trl_max, cooperation from the query string.
 DocumentFilters filters_from_query(const httplib::Request& request);
-/// The same filters from a JSON object (the partner finder's body).
+/// The same filters from a JSON object (the partner finder's body); each a string (or a
+/// whole number), BadRequest naming the field otherwise.
 DocumentFilters filters_from_json(const nlohmann::json& body);
+/// A JSON body's field as valid UTF-8 of at most `max_bytes`: nullopt when absent,
+/// BadRequest naming the field when it is anything but a string (null included), or a
+/// whole number when `numbers_allowed` (then given as its digits).
+std::optional<std::string> json_text_field(const nlohmann::json& body, const char* name, std::size_t max_bytes,
+                                           bool numbers_allowed = false);
+/// A JSON body's field as a whole number from `min` to `max`: nullopt when absent,
+/// BadRequest naming the field for anything else (a string, a fraction, null).
+std::optional<long long> json_number_field(const nlohmann::json& body, const char* name, long long min, long long max);
 /// The request body as a JSON object; BadRequest when it is not one.
 nlohmann::json json_body(const httplib::Request& request);
 

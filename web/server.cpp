@@ -17,6 +17,8 @@
 #include "event_planning.h"
 #include "expo_event.h"
 #include "general_dictionary.h"
+#include "host_check.h"
+#include "http_listener.h"
 #include "ingestion.h"
 #include "knowledge_json.h"
 #include "landscape_json.h"
@@ -110,21 +112,33 @@ MatchRequest match_request(const httplib::Request& request) {
 MatchRequest finder_request(const nlohmann::json& body) {
     MatchRequest match;
     match.filters = filters_from_json(body);
-    const auto text = body.find("text");
-    if (text == body.end() || !text->is_string() || text->get_ref<const std::string&>().find_first_not_of(" \t\r\n") == std::string::npos)
+    const auto text = json_text_field(body, "text", 64u << 10);
+    if (!text || text->find_first_not_of(" \t\r\n") == std::string::npos)
         throw BadRequest("invalid_parameter", "text: paste the need or the offer to find partners for");
-    match.text = text->get<std::string>();
-    if (match.text.size() > (64u << 10)) throw BadRequest("invalid_parameter", "text: longer than 65536 bytes");
-    const std::string kind = body.value("kind", std::string("demand"));
+    match.text = *text;
+    const std::string kind = json_text_field(body, "kind", 16).value_or("demand");
     const auto parsed = parse_document_kind(kind);
     if (!parsed || *parsed == DocumentKind::knowledge)
         throw BadRequest("invalid_parameter", "kind: use demand (the text is a need) or offer, got \"" + kind + "\"");
     match.kind = *parsed;
-    const json limit = body.value("limit", json(10));
-    if (!limit.is_number_integer() || limit.get<long long>() < 1 || limit.get<long long>() > 100)
-        throw BadRequest("invalid_parameter", "limit: expected a whole number from 1 to 100");
-    match.limit = limit.get<std::size_t>();
+    match.limit = static_cast<std::size_t>(json_number_field(body, "limit", 1, 100).value_or(10));
     return match;
+}
+
+HttpLimits http_limits(const ServerOptions& options) {
+    HttpLimits limits;
+    limits.workers = std::max<std::size_t>(1, options.threads);
+    limits.write_timeout = std::chrono::seconds(options.read_timeout_seconds);
+    limits.reception.framing.max_body_bytes = options.max_body_bytes;
+    limits.reception.request_timeout = std::chrono::seconds(options.read_timeout_seconds);
+    limits.reception.idle_timeout = std::chrono::seconds(options.keep_alive_seconds);
+    limits.reception.linger_timeout = std::chrono::seconds(options.keep_alive_seconds);
+    limits.reception.max_connections = options.max_connections;
+    return limits;
+}
+
+bool starts_with_lower_case(std::string_view value, std::string_view prefix) {
+    return lower_ascii(value).starts_with(prefix);
 }
 
 }  // namespace
@@ -163,17 +177,7 @@ Server::Server(ServerOptions options, AccessToken token)
       state_(std::make_unique<ServerState>(options_.paths, std::move(token),
                                          options_.cached_searches.value_or(static_cast<std::size_t>(
                                              KnowledgeBase::builtin().search().result_cache_entries)))),
-      http_(std::make_unique<httplib::Server>()) {
-    const std::size_t threads = std::max<std::size_t>(1, options_.threads);
-    http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-    http_->set_keep_alive_timeout(options_.keep_alive_seconds);
-    http_->set_keep_alive_max_count(100);
-    http_->set_read_timeout(options_.read_timeout_seconds, 0);
-    http_->set_write_timeout(options_.read_timeout_seconds, 0);
-    http_->set_payload_max_length(options_.max_body_bytes);
-    // Headers and body leave in separate writes: without this, Nagle waits for the
-    // client's delayed acknowledgement (about 40 ms) before sending the body.
-    http_->set_tcp_nodelay(true);
+      http_(std::make_unique<HttpListener>(http_limits(options_))) {
     install_safety();
     install_pages();
     install_api();
@@ -183,6 +187,28 @@ Server::Server(ServerOptions options, AccessToken token)
 Server::~Server() = default;
 
 void Server::install_safety() {
+    http_->set_request_preparation([](httplib::Request& request) {
+        // Range is not served: the assets are small and the answers are made per request,
+        // and a list of overlapping ranges would multiply an answer (issue 13: 1,800 ranges of
+        // app.js made 133 MB).
+        request.ranges.clear();
+        // Every body is read as it was sent, a file or JSON: httplib would parse a
+        // form-encoded body into parameters (a file's text could then say confirm=1) and
+        // refuse one over 8 KB. Controls come only from the URL's query.
+        const std::string type = request.get_header_value("Content-Type");
+        if (starts_with_lower_case(type, "application/x-www-form-urlencoded") ||
+            starts_with_lower_case(type, "multipart/form-data"))
+            request.headers.erase("Content-Type");
+    });
+    const HostCheck hosts(options_.host, options_.allowed_hosts);
+    http_->set_pre_routing_handler([hosts](const httplib::Request& request, httplib::Response& response) {
+        const std::string host = request.get_header_value("Host");
+        if (hosts.admits(host)) return httplib::Server::HandlerResponse::Unhandled;
+        send_error(response, 421, "unknown_host",
+                   "this server answers for 127.0.0.1 and localhost, not for \"" + host +
+                       "\"; to serve it under that name, start it with --allow-host NAME");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     http_->set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
         response.set_header("Content-Security-Policy", security_policy);
         response.set_header("X-Content-Type-Options", "nosniff");

@@ -5,26 +5,32 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage_paths.h"
-
-namespace httplib {
-class Server;
-}
 
 namespace techbridge {
 
 class AccessToken;
+class HttpListener;
 struct ServerState;
 
 struct ServerOptions {
     StoragePaths paths;
     std::string host = "127.0.0.1";  // loopback unless told otherwise
+    /// Host names a loopback server answers besides loopback's own (--allow-host).
+    std::vector<std::string> allowed_hosts;
     int port = 8080;                 // 0 picks a free port
-    std::size_t threads = 16;  // connections served at once; an idle one holds a thread until read_timeout_seconds
-    std::size_t max_body_bytes = 1u << 20;
-    int keep_alive_seconds = 2;  // short, so idle keep-alive clients do not hold every worker
+    /// Requests answered at once. A connection holds a thread only while its request, fully
+    /// arrived, is answered: idle and slow connections wait without one.
+    std::size_t threads = 16;
+    std::size_t max_body_bytes = 1u << 20;  // however the body is framed (length or chunks)
+    int keep_alive_seconds = 2;             // an idle kept-alive connection is closed after
+    /// A request's headers and body must arrive within this, from its first byte (or from
+    /// the connection's opening); writing an answer may take as long.
     int read_timeout_seconds = 5;
+    /// Connections open at once; beyond, the waiting one nearest its deadline is closed.
+    std::size_t max_connections = 512;
     /// Search results kept for repeated requests; unset: corpus/search.json's result_cache_entries.
     std::optional<std::size_t> cached_searches;
     /// Serve web/assets from this folder instead of the copies built in (development).
@@ -51,7 +57,7 @@ private:
 
     ServerOptions options_;
     std::unique_ptr<ServerState> state_;
-    std::unique_ptr<httplib::Server> http_;
+    std::unique_ptr<HttpListener> http_;
 };
 
 }  // namespace techbridge

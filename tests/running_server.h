@@ -1,0 +1,63 @@
+#pragma once
+// A TechBridge server on a free loopback port over the fixture collection, for the tests
+// that talk to it over HTTP (server_test.cpp, http_hardening_test.cpp).
+#include <functional>
+#include <memory>
+#include <thread>
+
+#include <httplib.h>
+
+#include "access_token.h"
+#include "fixtures.h"
+#include "ingestion.h"
+#include "server.h"
+
+namespace techbridge::testing {
+
+/// Serves the fixture collection from a thread of the test; stopped at scope exit.
+class RunningServer {
+public:
+    /// The defaults of the server tests: read timeout `read_timeout_seconds`, bodies up to 64 KiB.
+    explicit RunningServer(int read_timeout_seconds = 5)
+        : RunningServer([read_timeout_seconds](ServerOptions& options) {
+              options.read_timeout_seconds = read_timeout_seconds;
+          }) {}
+    /// The defaults above, then changed by `adjust` (limits, host, allowed names).
+    explicit RunningServer(const std::function<void(ServerOptions&)>& adjust) {
+        Ingestion(paths_, {}).run({write_fixture_collection(dir_)});
+        ServerOptions options;
+        options.paths = paths_;
+        options.port = 0;
+        options.max_body_bytes = 64 << 10;
+        adjust(options);
+        server_ = std::make_unique<Server>(options, AccessToken(token));
+        port_ = server_->bind();
+        thread_ = std::thread([this] { server_->serve(); });
+    }
+    ~RunningServer() {
+        server_->stop();
+        thread_.join();
+    }
+    RunningServer(const RunningServer&) = delete;
+    RunningServer& operator=(const RunningServer&) = delete;
+
+    static constexpr const char* token = "test-token-2c5e-7a91";
+    int port() const { return port_; }
+    const StoragePaths& paths() const { return paths_; }
+    httplib::Client client() const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        return client;
+    }
+    /// The Authorization header that write requests need.
+    static httplib::Headers authorized() { return {{"Authorization", std::string("Bearer ") + token}}; }
+
+private:
+    TempDir dir_;
+    StoragePaths paths_{dir_ / "db"};
+    std::unique_ptr<Server> server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+}  // namespace techbridge::testing
