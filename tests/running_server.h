@@ -9,6 +9,7 @@
 
 #include "access_token.h"
 #include "fixtures.h"
+#include "general_dictionary.h"
 #include "ingestion.h"
 #include "server.h"
 
@@ -25,6 +26,9 @@ public:
     /// The defaults above, then changed by `adjust` (limits, host, allowed names).
     explicit RunningServer(const std::function<void(ServerOptions&)>& adjust) {
         Ingestion(paths_, {}).run({write_fixture_collection(dir_)});
+        // Loaded before serving, as `techbridge serve` does: the first request would otherwise
+        // wait for it (seconds on a busy machine) and tests with short patience would fail.
+        GeneralDictionary::shared();
         ServerOptions options;
         options.paths = paths_;
         options.port = 0;
