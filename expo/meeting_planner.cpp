@@ -292,29 +292,107 @@ std::string unscheduled_reason(const Schedule& schedule, const ExpoEvent& event,
 }
 
 /// Greedy construction in the given order, then insertions with moves and replacements
-/// (in value order) until nothing improves or the deadline passes.
+/// (in value order) until nothing improves. `stopped` is set when the deadline cut it
+/// short: the schedule is then the best reached by that time (always a valid one).
 Schedule construct_and_improve(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
                                const std::vector<std::size_t>& construction, const std::vector<std::size_t>& by_value,
-                               Clock::time_point deadline) {
+                               Clock::time_point deadline, bool& stopped) {
     Schedule schedule(event, candidates);
-    for (const std::size_t c : construction) schedule.place_best(c);
-    for (bool improved = true; improved && Clock::now() < deadline;) {
+    for (const std::size_t c : construction) {
+        if (Clock::now() >= deadline) {
+            stopped = true;
+            return schedule;
+        }
+        schedule.place_best(c);
+    }
+    for (bool improved = true; improved;) {
         improved = false;
         for (const std::size_t c : by_value) {
             if (schedule.scheduled(c)) continue;
-            if (Clock::now() >= deadline) break;
+            if (Clock::now() >= deadline) {
+                stopped = true;
+                return schedule;
+            }
             if (schedule.place_best(c)) {
                 improved = true;
                 continue;
             }
             bool done = false;
-            for (std::size_t s = 0; s < schedule.slots() && !done; ++s)
+            for (std::size_t s = 0; s < schedule.slots() && !done && Clock::now() < deadline; ++s)
                 done = insert_with_moves(schedule, candidates, c, s);
             if (!done) done = insert_over_limit(schedule, event, candidates, c);
             improved = improved || done;
         }
     }
     return schedule;
+}
+
+/// The best of the constructions tried before the deadline: the first takes the meetings by
+/// value; later ones by value with noise, which escapes the first construction's local
+/// optimum. Records in `stats` how many were tried and whether the deadline stopped them.
+Schedule best_construction(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                           const ExpoSettings& settings, Clock::time_point deadline, PlanStatistics& stats) {
+    std::vector<std::size_t> order(candidates.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return candidates[x].value > candidates[y].value;
+    });
+    std::mt19937 random(20270615);
+    std::optional<Schedule> best;
+    const int rounds = std::max(1, settings.restarts);
+    bool stopped = false;
+    int round = 0;
+    for (; round < rounds && !stopped && (round == 0 || Clock::now() < deadline); ++round) {
+        std::vector<std::size_t> shuffled = order;
+        if (round > 0) {
+            std::uniform_real_distribution<double> noise(0.7, 1.3);
+            std::vector<double> key(candidates.size());
+            for (std::size_t c = 0; c < candidates.size(); ++c) key[c] = candidates[c].value * noise(random);
+            std::stable_sort(shuffled.begin(), shuffled.end(), [&](std::size_t x, std::size_t y) { return key[x] > key[y]; });
+        }
+        Schedule schedule = construct_and_improve(event, candidates, shuffled, order, deadline, stopped);
+        if (!best || schedule.value() > best->value() + 1e-9) best = std::move(schedule);
+    }
+    stats.constructions = static_cast<std::size_t>(round);
+    stats.time_limited = stopped || round < rounds;
+    return std::move(*best);
+}
+
+/// Moves meetings to other slots where that leaves their participants fewer idle gaps,
+/// until no move helps or `until` has passed. Sets `stopped` when the time ran out first.
+void close_idle_gaps(Schedule& schedule, const std::vector<CandidateMeeting>& candidates, Clock::time_point until,
+                     bool& stopped) {
+    for (int pass = 0; pass < 4; ++pass) {
+        bool moved = false;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            if (!schedule.scheduled(c)) continue;
+            if (Clock::now() >= until) {
+                stopped = true;
+                return;
+            }
+            const CandidateMeeting& m = candidates[c];
+            const std::size_t from = schedule.slot_of(c), interpreter = schedule.interpreter_of(c);
+            const std::size_t before = schedule.gaps(m.a) + schedule.gaps(m.b);
+            schedule.remove(c);
+            std::size_t best = from, best_interpreter = interpreter, best_gaps = before;
+            for (std::size_t s = 0; s < schedule.slots(); ++s) {
+                if (s == from) continue;
+                const auto chosen = schedule.placement(c, s);
+                if (!chosen) continue;
+                schedule.place(c, s, *chosen);
+                const std::size_t after = schedule.gaps(m.a) + schedule.gaps(m.b);
+                schedule.remove(c);
+                if (after < best_gaps) {
+                    best = s;
+                    best_interpreter = *chosen;
+                    best_gaps = after;
+                }
+            }
+            schedule.place(c, best, best_interpreter);
+            moved = moved || best != from;
+        }
+        if (!moved) return;
+    }
 }
 
 }  // namespace
@@ -346,58 +424,16 @@ double plan_upper_bound(const ExpoEvent& event, const std::vector<CandidateMeeti
 ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
                        const ExpoSettings& settings) {
     const auto started = Clock::now();
-    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(settings.search_seconds));
-    std::vector<std::size_t> order(candidates.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return candidates[x].value > candidates[y].value;
-    });
-    // The first construction takes the meetings by value; later ones by value with noise,
-    // which escapes the first construction's local optimum. The best schedule is kept.
-    std::mt19937 random(20270615);
-    std::optional<Schedule> best;
-    for (int round = 0; round < std::max(1, settings.restarts) && (round == 0 || Clock::now() < deadline); ++round) {
-        std::vector<std::size_t> shuffled = order;
-        if (round > 0) {
-            std::uniform_real_distribution<double> noise(0.7, 1.3);
-            std::vector<double> key(candidates.size());
-            for (std::size_t c = 0; c < candidates.size(); ++c) key[c] = candidates[c].value * noise(random);
-            std::stable_sort(shuffled.begin(), shuffled.end(), [&](std::size_t x, std::size_t y) { return key[x] > key[y]; });
-        }
-        Schedule schedule = construct_and_improve(event, candidates, shuffled, order, deadline);
-        if (!best || schedule.value() > best->value() + 1e-9) best = std::move(schedule);
-    }
-    Schedule schedule = std::move(*best);
-
-    // Close idle gaps: move a meeting to another slot when that leaves fewer gaps.
-    for (int pass = 0; pass < 4 && Clock::now() < deadline + std::chrono::seconds(1); ++pass) {
-        bool moved = false;
-        for (std::size_t c = 0; c < candidates.size(); ++c) {
-            if (!schedule.scheduled(c)) continue;
-            const CandidateMeeting& m = candidates[c];
-            const std::size_t from = schedule.slot_of(c), interpreter = schedule.interpreter_of(c);
-            const std::size_t before = schedule.gaps(m.a) + schedule.gaps(m.b);
-            schedule.remove(c);
-            std::size_t best = from, best_interpreter = interpreter, best_gaps = before;
-            for (std::size_t s = 0; s < schedule.slots(); ++s) {
-                if (s == from) continue;
-                const auto chosen = schedule.placement(c, s);
-                if (!chosen) continue;
-                schedule.place(c, s, *chosen);
-                const std::size_t after = schedule.gaps(m.a) + schedule.gaps(m.b);
-                schedule.remove(c);
-                if (after < best_gaps) {
-                    best = s;
-                    best_interpreter = *chosen;
-                    best_gaps = after;
-                }
-            }
-            schedule.place(c, best, best_interpreter);
-            moved = moved || best != from;
-        }
-        if (!moved) break;
-    }
+    const auto seconds = [](double value) {
+        return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
+    };
+    const auto deadline = started + seconds(settings.search_seconds);
+    PlanStatistics stats;
+    Schedule schedule = best_construction(event, candidates, settings, deadline, stats);
+    // Closing gaps gets a tenth of the search time on top; cut short, some gaps stay.
+    bool gaps_stopped = false;
+    close_idle_gaps(schedule, candidates, Clock::now() + seconds(settings.search_seconds / 10), gaps_stopped);
+    stats.time_limited = stats.time_limited || gaps_stopped;
 
     ExpoPlan plan;
     std::vector<std::size_t> tables_used(schedule.slots(), 0);
@@ -415,6 +451,7 @@ ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeetin
         if (candidates[c].request == RequestPriority::must && !schedule.scheduled(c))
             plan.unscheduled_must.push_back({c, unscheduled_reason(schedule, event, candidates, c)});
     }
+    plan.stats = stats;
     plan.stats.candidates = candidates.size();
     plan.stats.meetings = plan.meetings.size();
     plan.stats.value = schedule.value();
