@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
     std::printf("value %.2f, upper bound %.2f: ratio %.3f", stats.value, stats.upper_bound,
                 stats.upper_bound > 0 ? stats.value / stats.upper_bound : 1.0);
     if (stats.optimum) std::printf("; exact optimum %.2f: ratio %.3f", *stats.optimum, stats.value / *stats.optimum);
-    std::printf("\n");
+    std::printf("\nconstructions: %zu%s\n", stats.constructions,
+                stats.time_limited ? " (time-limited: the best plan found within search_seconds)" : "");
     print_peak_memory();
     return 0;
 }

@@ -13,51 +13,69 @@ namespace {
 constexpr std::size_t none = std::numeric_limits<std::size_t>::max();
 using Clock = std::chrono::steady_clock;
 
-/// Who is where in which slot; every change keeps the hard constraints.
-class Schedule {
-public:
-    Schedule(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates)
-        : event_(&event),
-          candidates_(&candidates),
-          slots_(event.slots.size()),
-          available_(event.participants.size(), std::vector<bool>(slots_, false)),
-          interpreter_available_(event.interpreters.size(), std::vector<bool>(slots_, false)),
-          participant_at_(event.participants.size(), std::vector<std::size_t>(slots_, none)),
-          interpreter_at_(event.interpreters.size(), std::vector<std::size_t>(slots_, none)),
-          load_(slots_, 0),
-          count_(event.participants.size(), 0),
-          slot_of_(candidates.size(), none),
-          interpreter_of_(candidates.size(), none),
-          interpreters_for_(candidates.size()) {
+/// What stays the same while schedules are built: who is available in which slot, and
+/// which interpreters could serve each meeting. Shared by a schedule and its copies, so a
+/// copy (the local search takes one per attempted move) costs only the changing state.
+struct ScheduleRules {
+    ScheduleRules(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates)
+        : slots(event.slots.size()),
+          available(event.participants.size() * slots, false),
+          interpreter_available(event.interpreters.size() * slots, false),
+          interpreter_slots(event.interpreters.size(), 0),
+          interpreters_for(candidates.size()) {
         for (std::size_t p = 0; p < event.participants.size(); ++p)
-            for (const std::size_t s : event.participants[p].available) available_[p][s] = true;
-        interpreter_free_slots_.assign(event.interpreters.size(), 0);
+            for (const std::size_t s : event.participants[p].available) available[p * slots + s] = true;
         for (std::size_t i = 0; i < event.interpreters.size(); ++i)
             for (const std::size_t s : event.interpreters[i].available) {
-                interpreter_available_[i][s] = true;
-                ++interpreter_free_slots_[i];
+                interpreter_available[i * slots + s] = true;
+                ++interpreter_slots[i];
             }
         for (std::size_t c = 0; c < candidates.size(); ++c) {
             if (!candidates[c].needs_interpreter) continue;
             for (std::size_t i = 0; i < event.interpreters.size(); ++i)
                 if (can_interpret(event.interpreters[i], event.participants[candidates[c].a],
                                   event.participants[candidates[c].b]))
-                    interpreters_for_[c].push_back(i);
+                    interpreters_for[c].push_back(i);
         }
     }
+
+    std::size_t slots;
+    std::vector<bool> available;              // participant * slots + slot
+    std::vector<bool> interpreter_available;  // interpreter * slots + slot
+    std::vector<std::size_t> interpreter_slots;  // available slots per interpreter
+    std::vector<std::vector<std::size_t>> interpreters_for;  // per candidate
+};
+
+/// Who is where in which slot; every change keeps the hard constraints.
+class Schedule {
+public:
+    Schedule(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates, const ScheduleRules& rules)
+        : event_(&event),
+          candidates_(&candidates),
+          rules_(&rules),
+          slots_(rules.slots),
+          participant_at_(event.participants.size() * slots_, none),
+          interpreter_at_(event.interpreters.size() * slots_, none),
+          interpreter_free_slots_(rules.interpreter_slots),
+          load_(slots_, 0),
+          count_(event.participants.size(), 0),
+          slot_of_(candidates.size(), none),
+          interpreter_of_(candidates.size(), none) {}
 
     std::size_t slots() const { return slots_; }
     bool scheduled(std::size_t c) const { return slot_of_[c] != none; }
     std::size_t slot_of(std::size_t c) const { return slot_of_[c]; }
     std::size_t interpreter_of(std::size_t c) const { return interpreter_of_[c]; }
-    std::size_t at(std::size_t participant, std::size_t slot) const { return participant_at_[participant][slot]; }
-    bool available(std::size_t participant, std::size_t slot) const { return available_[participant][slot]; }
+    std::size_t at(std::size_t participant, std::size_t slot) const { return participant_at_[participant * slots_ + slot]; }
+    bool available(std::size_t participant, std::size_t slot) const {
+        return rules_->available[participant * slots_ + slot];
+    }
     std::size_t count(std::size_t participant) const { return count_[participant]; }
     std::size_t load(std::size_t slot) const { return load_[slot]; }
     double value() const { return value_; }
-    const std::vector<std::size_t>& interpreters_for(std::size_t c) const { return interpreters_for_[c]; }
+    const std::vector<std::size_t>& interpreters_for(std::size_t c) const { return rules_->interpreters_for[c]; }
     std::size_t tables() const { return event_->tables.size(); }
-    std::size_t interpreter_meeting(std::size_t i, std::size_t s) const { return interpreter_at_[i][s]; }
+    std::size_t interpreter_meeting(std::size_t i, std::size_t s) const { return interpreter_at_[i * slots_ + s]; }
     /// The least valuable meeting in slot s not involving participants a or b.
     std::size_t weakest_in(std::size_t s, std::size_t a, std::size_t b) const {
         std::size_t weakest = none;
@@ -70,22 +88,22 @@ public:
         return weakest;
     }
     bool interpreter_free(std::size_t i, std::size_t s) const {
-        return interpreter_available_[i][s] && interpreter_at_[i][s] == none;
+        return rules_->interpreter_available[i * slots_ + s] && interpreter_at_[i * slots_ + s] == none;
     }
 
     /// Where candidate c could meet in slot s: the interpreter to take (none when not
     /// needed), or nothing when the slot is not possible.
     std::optional<std::size_t> placement(std::size_t c, std::size_t s) const {
         const CandidateMeeting& m = (*candidates_)[c];
-        if (scheduled(c) || !available_[m.a][s] || !available_[m.b][s]) return std::nullopt;
-        if (participant_at_[m.a][s] != none || participant_at_[m.b][s] != none) return std::nullopt;
+        if (scheduled(c) || !available(m.a, s) || !available(m.b, s)) return std::nullopt;
+        if (at(m.a, s) != none || at(m.b, s) != none) return std::nullopt;
         if (load_[s] >= event_->tables.size()) return std::nullopt;
         if (count_[m.a] >= event_->participants[m.a].max_meetings || count_[m.b] >= event_->participants[m.b].max_meetings)
             return std::nullopt;
         if (!m.needs_interpreter) return none;
         // The interpreter with the fewest other free slots, so versatile ones stay free.
         std::size_t best = none, best_free = none;
-        for (const std::size_t i : interpreters_for_[c]) {
+        for (const std::size_t i : interpreters_for(c)) {
             if (!interpreter_free(i, s)) continue;
             if (interpreter_free_slots_[i] < best_free) {
                 best = i;
@@ -98,9 +116,9 @@ public:
 
     void place(std::size_t c, std::size_t s, std::size_t interpreter) {
         const CandidateMeeting& m = (*candidates_)[c];
-        participant_at_[m.a][s] = participant_at_[m.b][s] = c;
+        participant_at_[m.a * slots_ + s] = participant_at_[m.b * slots_ + s] = c;
         if (interpreter != none) {
-            interpreter_at_[interpreter][s] = c;
+            interpreter_at_[interpreter * slots_ + s] = c;
             --interpreter_free_slots_[interpreter];
         }
         ++load_[s];
@@ -114,9 +132,9 @@ public:
     void remove(std::size_t c) {
         const CandidateMeeting& m = (*candidates_)[c];
         const std::size_t s = slot_of_[c];
-        participant_at_[m.a][s] = participant_at_[m.b][s] = none;
+        participant_at_[m.a * slots_ + s] = participant_at_[m.b * slots_ + s] = none;
         if (interpreter_of_[c] != none) {
-            interpreter_at_[interpreter_of_[c]][s] = none;
+            interpreter_at_[interpreter_of_[c] * slots_ + s] = none;
             ++interpreter_free_slots_[interpreter_of_[c]];
         }
         --load_[s];
@@ -132,13 +150,13 @@ public:
     std::size_t gaps(std::size_t p) const {
         std::size_t first = none, last = 0, meetings = 0, open = 0;
         for (std::size_t s = 0; s < slots_; ++s) {
-            if (participant_at_[p][s] == none) continue;
+            if (at(p, s) == none) continue;
             if (first == none) first = s;
             last = s;
             ++meetings;
         }
         if (first == none) return 0;
-        for (std::size_t s = first; s <= last; ++s) open += available_[p][s];
+        for (std::size_t s = first; s <= last; ++s) open += available(p, s);
         return open - meetings;
     }
 
@@ -147,8 +165,8 @@ public:
         const CandidateMeeting& m = (*candidates_)[c];
         int near = 0;
         for (const std::size_t p : {m.a, m.b}) {
-            if (s > 0 && participant_at_[p][s - 1] != none) ++near;
-            if (s + 1 < slots_ && participant_at_[p][s + 1] != none) ++near;
+            if (s > 0 && at(p, s - 1) != none) ++near;
+            if (s + 1 < slots_ && at(p, s + 1) != none) ++near;
         }
         return near;
     }
@@ -175,17 +193,15 @@ public:
 private:
     const ExpoEvent* event_;  // pointers, so a schedule can be copied and restored
     const std::vector<CandidateMeeting>* candidates_;
+    const ScheduleRules* rules_;
     std::size_t slots_;
-    std::vector<std::vector<bool>> available_;
-    std::vector<std::vector<bool>> interpreter_available_;
-    std::vector<std::vector<std::size_t>> participant_at_;
-    std::vector<std::vector<std::size_t>> interpreter_at_;
+    std::vector<std::size_t> participant_at_;  // participant * slots + slot: the meeting there, or none
+    std::vector<std::size_t> interpreter_at_;  // interpreter * slots + slot
     std::vector<std::size_t> interpreter_free_slots_;  // available slots not yet taken, per interpreter
     std::vector<std::size_t> load_;
     std::vector<std::size_t> count_;
     std::vector<std::size_t> slot_of_;
     std::vector<std::size_t> interpreter_of_;
-    std::vector<std::vector<std::size_t>> interpreters_for_;
     double value_ = 0;
 };
 
@@ -295,9 +311,9 @@ std::string unscheduled_reason(const Schedule& schedule, const ExpoEvent& event,
 /// (in value order) until nothing improves. `stopped` is set when the deadline cut it
 /// short: the schedule is then the best reached by that time (always a valid one).
 Schedule construct_and_improve(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
-                               const std::vector<std::size_t>& construction, const std::vector<std::size_t>& by_value,
-                               Clock::time_point deadline, bool& stopped) {
-    Schedule schedule(event, candidates);
+                               const ScheduleRules& rules, const std::vector<std::size_t>& construction,
+                               const std::vector<std::size_t>& by_value, Clock::time_point deadline, bool& stopped) {
+    Schedule schedule(event, candidates, rules);
     for (const std::size_t c : construction) {
         if (Clock::now() >= deadline) {
             stopped = true;
@@ -331,7 +347,8 @@ Schedule construct_and_improve(const ExpoEvent& event, const std::vector<Candida
 /// value; later ones by value with noise, which escapes the first construction's local
 /// optimum. Records in `stats` how many were tried and whether the deadline stopped them.
 Schedule best_construction(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
-                           const ExpoSettings& settings, Clock::time_point deadline, PlanStatistics& stats) {
+                           const ScheduleRules& rules, const ExpoSettings& settings, Clock::time_point deadline,
+                           PlanStatistics& stats) {
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
@@ -350,7 +367,7 @@ Schedule best_construction(const ExpoEvent& event, const std::vector<CandidateMe
             for (std::size_t c = 0; c < candidates.size(); ++c) key[c] = candidates[c].value * noise(random);
             std::stable_sort(shuffled.begin(), shuffled.end(), [&](std::size_t x, std::size_t y) { return key[x] > key[y]; });
         }
-        Schedule schedule = construct_and_improve(event, candidates, shuffled, order, deadline, stopped);
+        Schedule schedule = construct_and_improve(event, candidates, rules, shuffled, order, deadline, stopped);
         if (!best || schedule.value() > best->value() + 1e-9) best = std::move(schedule);
     }
     stats.constructions = static_cast<std::size_t>(round);
@@ -429,7 +446,8 @@ ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeetin
     };
     const auto deadline = started + seconds(settings.search_seconds);
     PlanStatistics stats;
-    Schedule schedule = best_construction(event, candidates, settings, deadline, stats);
+    const ScheduleRules rules(event, candidates);
+    Schedule schedule = best_construction(event, candidates, rules, settings, deadline, stats);
     // Closing gaps gets a tenth of the search time on top; cut short, some gaps stay.
     bool gaps_stopped = false;
     close_idle_gaps(schedule, candidates, Clock::now() + seconds(settings.search_seconds / 10), gaps_stopped);
