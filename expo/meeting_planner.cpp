@@ -57,7 +57,7 @@ public:
           participant_at_(event.participants.size() * slots_, none),
           interpreter_at_(event.interpreters.size() * slots_, none),
           interpreter_free_slots_(rules.interpreter_slots),
-          load_(slots_, 0),
+          in_slot_(slots_),
           count_(event.participants.size(), 0),
           slot_of_(candidates.size(), none),
           interpreter_of_(candidates.size(), none) {}
@@ -71,7 +71,7 @@ public:
         return rules_->available[participant * slots_ + slot];
     }
     std::size_t count(std::size_t participant) const { return count_[participant]; }
-    std::size_t load(std::size_t slot) const { return load_[slot]; }
+    std::size_t load(std::size_t slot) const { return in_slot_[slot].size(); }
     double value() const { return value_; }
     const std::vector<std::size_t>& interpreters_for(std::size_t c) const { return rules_->interpreters_for[c]; }
     std::size_t tables() const { return event_->tables.size(); }
@@ -79,11 +79,10 @@ public:
     /// The least valuable meeting in slot s not involving participants a or b.
     std::size_t weakest_in(std::size_t s, std::size_t a, std::size_t b) const {
         std::size_t weakest = none;
-        for (std::size_t c = 0; c < slot_of_.size(); ++c) {
-            if (slot_of_[c] != s) continue;
+        for (const std::size_t c : in_slot_[s]) {
             const CandidateMeeting& m = (*candidates_)[c];
             if (m.a == a || m.a == b || m.b == a || m.b == b) continue;
-            if (weakest == none || m.value < (*candidates_)[weakest].value) weakest = c;
+            if (weakest == none || std::pair(m.value, c) < std::pair((*candidates_)[weakest].value, weakest)) weakest = c;
         }
         return weakest;
     }
@@ -97,7 +96,7 @@ public:
         const CandidateMeeting& m = (*candidates_)[c];
         if (scheduled(c) || !available(m.a, s) || !available(m.b, s)) return std::nullopt;
         if (at(m.a, s) != none || at(m.b, s) != none) return std::nullopt;
-        if (load_[s] >= event_->tables.size()) return std::nullopt;
+        if (in_slot_[s].size() >= event_->tables.size()) return std::nullopt;
         if (count_[m.a] >= event_->participants[m.a].max_meetings || count_[m.b] >= event_->participants[m.b].max_meetings)
             return std::nullopt;
         if (!m.needs_interpreter) return none;
@@ -121,7 +120,7 @@ public:
             interpreter_at_[interpreter * slots_ + s] = c;
             --interpreter_free_slots_[interpreter];
         }
-        ++load_[s];
+        in_slot_[s].push_back(c);
         ++count_[m.a];
         ++count_[m.b];
         slot_of_[c] = s;
@@ -137,7 +136,9 @@ public:
             interpreter_at_[interpreter_of_[c] * slots_ + s] = none;
             ++interpreter_free_slots_[interpreter_of_[c]];
         }
-        --load_[s];
+        auto& here = in_slot_[s];
+        *std::find(here.begin(), here.end(), c) = here.back();
+        here.pop_back();
         --count_[m.a];
         --count_[m.b];
         slot_of_[c] = none;
@@ -198,11 +199,53 @@ private:
     std::vector<std::size_t> participant_at_;  // participant * slots + slot: the meeting there, or none
     std::vector<std::size_t> interpreter_at_;  // interpreter * slots + slot
     std::vector<std::size_t> interpreter_free_slots_;  // available slots not yet taken, per interpreter
-    std::vector<std::size_t> load_;
+    std::vector<std::vector<std::size_t>> in_slot_;  // per slot: the meetings there, as many as tables at most
     std::vector<std::size_t> count_;
     std::vector<std::size_t> slot_of_;
     std::vector<std::size_t> interpreter_of_;
     double value_ = 0;
+};
+
+/// Changes to a schedule that are taken back, in reverse order, unless kept: a tentative
+/// move costs the meetings it touches, not a copy of the whole schedule.
+class TentativeChanges {
+public:
+    explicit TentativeChanges(Schedule& schedule) : schedule_(schedule), value_before_(schedule.value()) {}
+    TentativeChanges(const TentativeChanges&) = delete;
+    TentativeChanges& operator=(const TentativeChanges&) = delete;
+    ~TentativeChanges() {
+        if (kept_) return;
+        for (auto change = log_.rbegin(); change != log_.rend(); ++change) {
+            if (change->placed) schedule_.remove(change->candidate);
+            else schedule_.place(change->candidate, change->slot, change->interpreter);
+        }
+    }
+
+    void remove(std::size_t c) {
+        log_.push_back({c, schedule_.slot_of(c), schedule_.interpreter_of(c), false});
+        schedule_.remove(c);
+    }
+    void place(std::size_t c, std::size_t s, std::size_t interpreter) {
+        schedule_.place(c, s, interpreter);
+        log_.push_back({c, s, interpreter, true});
+    }
+    bool place_best(std::size_t c) {
+        if (!schedule_.place_best(c)) return false;
+        log_.push_back({c, schedule_.slot_of(c), schedule_.interpreter_of(c), true});
+        return true;
+    }
+    bool improved() const { return schedule_.value() > value_before_ + 1e-9; }
+    void keep() { kept_ = true; }
+
+private:
+    struct Change {
+        std::size_t candidate, slot, interpreter;
+        bool placed;  // else removed
+    };
+    Schedule& schedule_;
+    double value_before_;
+    std::vector<Change> log_;
+    bool kept_ = false;
 };
 
 /// Tries to fit unscheduled candidate c into slot s by moving the meetings of its two
@@ -235,19 +278,16 @@ bool insert_with_moves(Schedule& schedule, const std::vector<CandidateMeeting>& 
     }
     if (blockers.empty()) return false;  // the slot fails for another reason (meeting limits)
 
-    const Schedule before = schedule;
-    for (const std::size_t blocker : blockers) schedule.remove(blocker);
+    TentativeChanges change(schedule);
+    for (const std::size_t blocker : blockers) change.remove(blocker);
     const auto chosen = schedule.placement(c, s);
-    if (!chosen) {
-        schedule = before;
-        return false;
-    }
-    schedule.place(c, s, *chosen);
+    if (!chosen) return false;
+    change.place(c, s, *chosen);
     // The blockers go back wherever they still fit (c now holds their slot).
-    for (const std::size_t blocker : blockers) schedule.place_best(blocker);
-    if (schedule.value() > before.value() + 1e-9) return true;
-    schedule = before;
-    return false;
+    for (const std::size_t blocker : blockers) change.place_best(blocker);
+    if (!change.improved()) return false;
+    change.keep();
+    return true;
 }
 
 /// Replaces the least valuable meeting of a participant at its limit when c is worth more.
@@ -262,14 +302,12 @@ bool insert_over_limit(Schedule& schedule, const ExpoEvent& event, const std::ve
             if (other != none && (weakest == none || candidates[other].value < candidates[weakest].value)) weakest = other;
         }
         if (weakest == none || candidates[weakest].value >= m.value) return false;
-        const Schedule before = schedule;
-        schedule.remove(weakest);
-        if (schedule.place_best(c) && schedule.value() > before.value() + 1e-9) {
-            schedule.place_best(weakest);  // may still fit elsewhere if the other side had room
-            return true;
-        }
-        schedule = before;
-        return false;
+        TentativeChanges change(schedule);
+        change.remove(weakest);
+        if (!change.place_best(c) || !change.improved()) return false;
+        change.place_best(weakest);  // may still fit elsewhere if the other side had room
+        change.keep();
+        return true;
     }
     return false;
 }
