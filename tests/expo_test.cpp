@@ -479,6 +479,21 @@ TEST_CASE("expo: a search that runs out of time returns the best plan found so f
     CHECK(plan_json(small.event, small.candidates, complete)["stats"]["time_limited"] == false);
 }
 
+TEST_CASE("expo: GLPK is given no program with more placements than glpk_max_columns") {
+    const auto generated = generate_event(3, 12, 5, 2, 1, 0.4);
+    const ExpoPlan plan = plan_meetings(generated.event, generated.candidates, quick_settings());
+    const auto relaxed = relaxed_plan_bound(generated.event, generated.candidates, {5});
+    const auto exact = exact_plan_value(generated.event, generated.candidates, {20});
+    REQUIRE(relaxed.has_value());
+    REQUIRE(exact.has_value());
+    CHECK(*exact <= *relaxed + 1e-6);
+    CHECK(plan.stats.value <= *exact + 1e-6);
+    REQUIRE(plan.meetings.size() > 0);  // so both programs have columns: the smallest limit refuses them
+    const GlpkLimits tight{20, 0};
+    CHECK_FALSE(relaxed_plan_bound(generated.event, generated.candidates, tight).has_value());
+    CHECK_FALSE(exact_plan_value(generated.event, generated.candidates, tight).has_value());
+}
+
 TEST_CASE("expo: an event of moderate size is planned from the store") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
