@@ -519,7 +519,7 @@ TEST_CASE("expo: an event of moderate size is planned from the store") {
 }
 
 TEST_SUITE("slow") {
-TEST_CASE("expo: an event at every size limit is planned within its time, its candidates bounded per participant") {
+TEST_CASE("expo: an event at every size limit is planned within its time with its candidates bounded per participant") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
     Ingestion(paths, {}).run({write_fixture_collection(dir)});
