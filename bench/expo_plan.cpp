@@ -1,8 +1,12 @@
 // Planning a large fair: 500 participants, 16 slots, 60 tables, 20 interpreters (defaults),
 // with documents from the bundled corpus. Prints the time and how close the plan comes to
-// the upper bound (and to the exact optimum when the event is small enough to solve).
+// the upper bound (and to the exact optimum when the event is small enough to solve), and
+// the process's peak resident memory.
 //
-//   build/bench/expo_plan [--participants N] [--slots S] [--tables T] [--interpreters I] [--db DIR]
+//   build/bench/expo_plan [--participants N] [--documents D] [--requests R] [--slots S] [--tables T] [--interpreters I] [--db DIR]
+//
+// --documents: documents per participant (default: one or two at random); --requests:
+// meeting requests drawn (default: one per ten participants; a pair drawn twice counts once).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -11,24 +15,40 @@
 #include <random>
 #include <string>
 
+#include <sys/resource.h>
+
 #include "document_store.h"
+#include "errors.h"
 #include "event_planning.h"
 #include "ingestion.h"
 
 using namespace techbridge;
 namespace fs = std::filesystem;
 
+namespace {
+
+/// The most resident memory the process has held, from getrusage (Linux: kilobytes).
+void print_peak_memory() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    std::printf("peak resident memory: %.0f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    std::size_t participants = 500, slots = 16, tables = 60, interpreters = 20;
+    std::size_t participants = 500, documents = 0, requests = 0, slots = 16, tables = 60, interpreters = 20;
     fs::path db = fs::temp_directory_path() / "techbridge-expo-bench";
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--participants")) participants = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--documents")) documents = std::stoul(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--requests")) requests = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--slots")) slots = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--tables")) tables = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--interpreters")) interpreters = std::stoul(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--db")) db = argv[i + 1];
         else {
-            std::fprintf(stderr, "usage: expo_plan [--participants N] [--slots S] [--tables T] [--interpreters I] [--db DIR]\n");
+            std::fprintf(stderr, "usage: expo_plan [--participants N] [--documents D] [--requests R] [--slots S] [--tables T] [--interpreters I] [--db DIR]\n");
             return 2;
         }
     }
@@ -47,7 +67,7 @@ int main(int argc, char** argv) {
     event.name = "generated fair";
     for (std::size_t s = 0; s < slots; ++s) {
         const std::size_t minutes = 9 * 60 + s * 30;
-        char start[32], end[32];
+        char start[64], end[64];
         std::snprintf(start, sizeof start, "2027-06-15T%02zu:%02zu:00+08:00", minutes / 60, minutes % 60);
         std::snprintf(end, sizeof end, "2027-06-15T%02zu:%02zu:00+08:00", (minutes + 25) / 60, (minutes + 25) % 60);
         event.slots.push_back({"s" + std::to_string(s), start, end});
@@ -61,13 +81,14 @@ int main(int argc, char** argv) {
         participant.languages = russian ? std::vector<Language>{Language::ru} : std::vector<Language>{Language::zh};
         if (unit(random) < 0.3) participant.languages.push_back(Language::en);
         const auto& pool = russian ? offers : demands;
-        for (int d = 0; d < 1 + static_cast<int>(random() % 2); ++d) participant.documents.push_back(pool[random() % pool.size()]);
+        const std::size_t count = documents > 0 ? documents : 1 + random() % 2;
+        for (std::size_t d = 0; d < count; ++d) participant.documents.push_back(pool[random() % pool.size()]);
         for (std::size_t s = 0; s < slots; ++s)
             if (unit(random) < 0.75) participant.available.push_back(s);
         participant.max_meetings = 4 + random() % 5;
         event.participants.push_back(std::move(participant));
     }
-    for (std::size_t r = 0; r < participants / 10; ++r) {
+    for (std::size_t r = 0; r < (requests > 0 ? requests : participants / 10); ++r) {
         const std::size_t from = 2 * (random() % (participants / 2)) + 1, to = 2 * (random() % (participants / 2));
         const double draw = unit(random);
         event.requests.push_back({from, to, draw < 0.4 ? RequestPriority::must : draw < 0.8 ? RequestPriority::nice : RequestPriority::avoid});
@@ -88,7 +109,14 @@ int main(int argc, char** argv) {
     }
 
     const auto start = std::chrono::steady_clock::now();
-    const EventPlan planned = plan_event(paths, event, ExpoSettings::builtin());
+    EventPlan planned;
+    try {
+        planned = plan_event(paths, event, ExpoSettings::builtin());
+    } catch (const Error& error) {  // an event over a limit of corpus/expo.json is refused
+        std::printf("refused: %s\n", error.what());
+        print_peak_memory();
+        return 1;
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const PlanStatistics& stats = planned.plan.stats;
     std::printf("event: %zu participants, %zu slots, %zu tables, %zu interpreters, %zu requests\n", participants, slots,
@@ -99,6 +127,8 @@ int main(int argc, char** argv) {
     std::printf("value %.2f, upper bound %.2f: ratio %.3f", stats.value, stats.upper_bound,
                 stats.upper_bound > 0 ? stats.value / stats.upper_bound : 1.0);
     if (stats.optimum) std::printf("; exact optimum %.2f: ratio %.3f", *stats.optimum, stats.value / *stats.optimum);
-    std::printf("\n");
+    std::printf("\nconstructions: %zu%s\n", stats.constructions,
+                stats.time_limited ? " (time-limited: the best plan found within search_seconds)" : "");
+    print_peak_memory();
     return 0;
 }

@@ -20,7 +20,8 @@ const CommandSpec expo_plan_spec{
     "an interpreter where the two sides share no language. Candidate meetings come from\n"
     "matching the participants' documents (offer side against demand side) and from their\n"
     "requests; \"avoid\" is never scheduled, \"must\" whenever possible. The event file is\n"
-    "described in docs/expo.md.\n"
+    "described in docs/expo.md. Events over the size limits of corpus/expo.json\n"
+    "(participants, documents per participant, requests, slots, interpreters) are refused.\n"
     "\n"
     "  --out DIR   also write DIR/schedule.csv, DIR/agendas/ID.html (in each participant's\n"
     "              language) and DIR/calendars/ID.ics\n"
@@ -75,6 +76,9 @@ int run_expo(int argc, char** argv) {
               << stats["value"] << " of at most " << stats["upper_bound"];
     if (stats.contains("optimum")) std::cout << " (exact optimum " << stats["optimum"] << ")";
     std::cout << "; " << stats["idle_gaps"] << " idle gap(s); " << stats["seconds"] << " s\n";
+    if (stats["time_limited"].get<bool>())
+        std::cout << "the search stopped at its time limit (search_seconds in corpus/expo.json) after "
+                  << stats["constructions"] << " construction(s): this is the best plan found by then\n";
     if (const auto out = args.value("out")) std::cout << "files written to " << *out << '\n';
     return exit_ok;
 }

@@ -3,17 +3,20 @@
 #include <algorithm>
 
 #include "document_store.h"
+#include "event_size_limits.h"
 #include "exact_planner.h"
 
 namespace techbridge {
 
 EventPlan plan_event(const StoragePaths& paths, const ExpoEvent& event, const ExpoSettings& settings) {
+    check_event_size(event, settings);
     EventPlan out;
     out.candidates = find_candidate_meetings(paths, event, settings);
     out.plan = plan_meetings(event, out.candidates, settings);
-    if (out.candidates.size() <= static_cast<std::size_t>(settings.exact_max_candidates))
-        out.plan.stats.optimum = exact_plan_value(event, out.candidates);
-    if (const auto relaxed = relaxed_plan_bound(event, out.candidates))
+    const auto max_columns = static_cast<std::size_t>(std::max(0, settings.glpk_max_columns));
+    if (out.candidates.size() <= static_cast<std::size_t>(std::max(0, settings.exact_max_candidates)))
+        out.plan.stats.optimum = exact_plan_value(event, out.candidates, {settings.exact_seconds, max_columns});
+    if (const auto relaxed = relaxed_plan_bound(event, out.candidates, {settings.bound_seconds, max_columns}))
         out.plan.stats.upper_bound = std::min(out.plan.stats.upper_bound, *relaxed);
     DocumentStore store(paths.store_file());
     for (const auto& participant : event.participants)

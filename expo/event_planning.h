@@ -21,6 +21,8 @@ struct EventPlan {
 
 /// Finds the candidate meetings, plans them and, for events with at most
 /// settings.exact_max_candidates candidates, solves them exactly too (plan.stats.optimum).
+/// Throws EventTooLargeError (an InvalidInputError) before any work when the event is over
+/// a size limit of the settings (event_size_limits.h).
 EventPlan plan_event(const StoragePaths& paths, const ExpoEvent& event, const ExpoSettings& settings);
 
 }  // namespace techbridge

@@ -44,35 +44,64 @@ Problem build_problem(const std::vector<double>& objective, const std::map<std::
     return problem;
 }
 
+/// Which slots each participant (or interpreter) is available in.
+std::vector<std::vector<bool>> availability(std::size_t slots, const auto& people) {
+    std::vector<std::vector<bool>> out(people.size(), std::vector<bool>(slots, false));
+    for (std::size_t p = 0; p < people.size(); ++p)
+        for (const std::size_t s : people[p].available) out[p][s] = true;
+    return out;
+}
+
+/// A column of the integer program: a meeting in a slot, with an interpreter or -1.
+struct Column {
+    std::size_t candidate, slot;
+    int interpreter;
+};
+
+/// Every placement the constraints allow alone; counted before any is stored, so an
+/// oversized program (more than max_columns) costs nothing but the count.
+std::optional<std::vector<Column>> placement_columns(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
+                                                     std::size_t max_columns) {
+    const std::size_t slots = event.slots.size();
+    const auto available = availability(slots, event.participants);
+    const auto interpreter_available = availability(slots, event.interpreters);
+    std::vector<std::vector<int>> interpreters_for(candidates.size());
+    std::size_t count = 0;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const auto& m = candidates[c];
+        if (m.needs_interpreter)
+            for (std::size_t i = 0; i < event.interpreters.size(); ++i)
+                if (can_interpret(event.interpreters[i], event.participants[m.a], event.participants[m.b]))
+                    interpreters_for[c].push_back(static_cast<int>(i));
+        for (std::size_t s = 0; s < slots; ++s) {
+            if (!available[m.a][s] || !available[m.b][s]) continue;
+            if (!m.needs_interpreter) ++count;
+            for (const int i : interpreters_for[c]) count += interpreter_available[i][s];
+        }
+    }
+    if (count > max_columns) return std::nullopt;
+    std::vector<Column> columns;
+    columns.reserve(count);
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const auto& m = candidates[c];
+        for (std::size_t s = 0; s < slots; ++s) {
+            if (!available[m.a][s] || !available[m.b][s]) continue;
+            if (!m.needs_interpreter) columns.push_back({c, s, -1});
+            for (const int i : interpreters_for[c])
+                if (interpreter_available[i][s]) columns.push_back({c, s, i});
+        }
+    }
+    return columns;
+}
+
 }  // namespace
 
 std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
-                                       double seconds) {
+                                       GlpkLimits limits) {
     const std::size_t slots = event.slots.size();
-    auto available = [&](const std::vector<std::size_t>& list, std::size_t s) {
-        return std::find(list.begin(), list.end(), s) != list.end();
-    };
-    // Columns: (meeting, slot, interpreter or -1), for every placement the constraints allow alone.
-    struct Column {
-        std::size_t candidate, slot;
-        int interpreter;
-    };
-    std::vector<Column> columns;
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-        const auto& m = candidates[c];
-        const auto& a = event.participants[m.a];
-        const auto& b = event.participants[m.b];
-        for (std::size_t s = 0; s < slots; ++s) {
-            if (!available(a.available, s) || !available(b.available, s)) continue;
-            if (!m.needs_interpreter) {
-                columns.push_back({c, s, -1});
-                continue;
-            }
-            for (std::size_t i = 0; i < event.interpreters.size(); ++i)
-                if (can_interpret(event.interpreters[i], a, b) && available(event.interpreters[i].available, s))
-                    columns.push_back({c, s, static_cast<int>(i)});
-        }
-    }
+    const auto placements = placement_columns(event, candidates, limits.max_columns);
+    if (!placements) return std::nullopt;
+    const std::vector<Column>& columns = *placements;
     if (columns.empty()) return 0.0;
 
     std::map<std::pair<int, std::size_t>, Row> rows;  // (kind, key) -> row
@@ -82,7 +111,6 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
         r.bound = bound;
         return r;
     };
-    const std::size_t participants = event.participants.size();
     for (std::size_t j = 0; j < columns.size(); ++j) {
         const Column& column = columns[j];
         const int index = static_cast<int>(j) + 1;
@@ -97,7 +125,6 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
             row(interpreter_slot, static_cast<std::size_t>(column.interpreter) * slots + column.slot, 1)
                 .columns.push_back(index);
     }
-    (void)participants;
 
     std::vector<double> objective;
     for (const Column& column : columns) objective.push_back(candidates[column.candidate].value);
@@ -106,18 +133,20 @@ std::optional<double> exact_plan_value(const ExpoEvent& event, const std::vector
     glp_init_iocp(&parameters);
     parameters.presolve = GLP_ON;
     parameters.msg_lev = GLP_MSG_OFF;
-    parameters.tm_lim = static_cast<int>(seconds * 1000);
+    parameters.tm_lim = static_cast<int>(limits.seconds * 1000);
     const int outcome = glp_intopt(problem.get(), &parameters);
     if (outcome != 0 || glp_mip_status(problem.get()) != GLP_OPT) return std::nullopt;
     return glp_mip_obj_val(problem.get());
 }
 
 std::optional<double> relaxed_plan_bound(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
-                                         double seconds) {
+                                         GlpkLimits limits) {
     const std::size_t slots = event.slots.size();
-    std::vector<std::vector<bool>> available(event.participants.size(), std::vector<bool>(slots, false));
-    for (std::size_t p = 0; p < event.participants.size(); ++p)
-        for (const std::size_t s : event.participants[p].available) available[p][s] = true;
+    const auto available = availability(slots, event.participants);
+    std::size_t count = 0;  // columns: (meeting, slot) where both sides are available
+    for (const auto& m : candidates)
+        for (std::size_t s = 0; s < slots; ++s) count += available[m.a][s] && available[m.b][s];
+    if (count > limits.max_columns) return std::nullopt;
     std::vector<double> interpreters_in(slots, 0);
     for (const auto& interpreter : event.interpreters)
         for (const std::size_t s : interpreter.available) interpreters_in[s] += 1;
@@ -151,7 +180,7 @@ std::optional<double> relaxed_plan_bound(const ExpoEvent& event, const std::vect
     glp_init_smcp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
     parameters.presolve = GLP_ON;
-    parameters.tm_lim = static_cast<int>(seconds * 1000);
+    parameters.tm_lim = static_cast<int>(limits.seconds * 1000);
     if (glp_simplex(problem.get(), &parameters) != 0 || glp_get_status(problem.get()) != GLP_OPT) return std::nullopt;
     return glp_get_obj_val(problem.get());
 }

@@ -23,9 +23,11 @@ struct CandidateMeeting {
 };
 
 /// Matches every participant's documents against the store and keeps the pairs that
-/// score at least settings.min_score, plus every requested pair (except "avoid", which
-/// is dropped). Throws InvalidInputError naming the participant of a document that is
-/// not stored.
+/// score at least settings.min_score, at most settings.candidates_per_participant best
+/// ones per participant (a pair stays when it is among the best of either side), plus
+/// every requested pair (except "avoid", which is dropped). Memory follows the pairs
+/// kept, not the pairs of participants or documents looked at. Ordered by (a, b). Throws
+/// InvalidInputError naming the participant of a document that is not stored.
 std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths, const ExpoEvent& event,
                                                       const ExpoSettings& settings);
 

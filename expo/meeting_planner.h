@@ -32,6 +32,8 @@ struct PlanStatistics {
     std::optional<double> optimum;  // the exact optimum, for events small enough to solve
     std::size_t idle_gaps = 0;      // idle slots between participants' first and last meetings
     double seconds = 0;
+    std::size_t constructions = 0;  // schedules built and improved (settings.restarts at most)
+    bool time_limited = false;      // search_seconds ran out first: the plan is the best found by then
 };
 
 struct ExpoPlan {
@@ -45,8 +47,10 @@ struct ExpoPlan {
 /// pair meets once; participants without a common language get an interpreter who speaks
 /// a language of each side, is available and attends one meeting per slot.
 /// Method: greedy construction by value, then local search (moving meetings to free a
-/// slot, replacing a less valuable meeting) within settings.search_seconds, then moves
-/// that close idle gaps without losing value.
+/// slot, replacing a less valuable meeting), repeated from noisy orders, within
+/// settings.search_seconds; then moves that close idle gaps without losing value, within a
+/// tenth of that time more. When the time runs out first, the best schedule found so far
+/// is returned (stats.time_limited); it keeps every hard constraint.
 ExpoPlan plan_meetings(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates,
                        const ExpoSettings& settings);
 

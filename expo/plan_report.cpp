@@ -112,7 +112,9 @@ nlohmann::json plan_json(const ExpoEvent& event, const std::vector<CandidateMeet
                                 {"upper_bound", rounded(stats.upper_bound)},
                                 {"ratio_to_upper_bound", stats.upper_bound > 0 ? rounded(stats.value / stats.upper_bound) : 1.0},
                                 {"idle_gaps", stats.idle_gaps},
-                                {"seconds", rounded(stats.seconds)}};
+                                {"seconds", rounded(stats.seconds)},
+                                {"constructions", stats.constructions},
+                                {"time_limited", stats.time_limited}};
     if (stats.optimum) {
         out_stats["optimum"] = rounded(*stats.optimum);
         out_stats["ratio_to_optimum"] = *stats.optimum > 0 ? rounded(stats.value / *stats.optimum) : 1.0;

@@ -15,7 +15,8 @@
 namespace techbridge {
 
 /// {"meetings": [{"slot", "start", "end", "table", "a", "b", "interpreter", "score", "request", "reasons"}],
-///  "unscheduled_must": [{"a", "b", "reason"}], "stats": {...}}
+///  "unscheduled_must": [{"a", "b", "reason"}], "stats": {...}}; stats.time_limited says
+///  the search ran out of time and the plan is the best found by then.
 nlohmann::json plan_json(const ExpoEvent& event, const std::vector<CandidateMeeting>& candidates, const ExpoPlan& plan);
 
 /// What a page needs to draw the plan: {"name", "slots": [{"id", "start", "end"}], "tables": [ids],
