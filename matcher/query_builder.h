@@ -1,6 +1,7 @@
 #pragma once
 // Turns what a user typed into a Xapian query, through the same TextAnalyzer that
 // indexed the documents.
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -69,6 +70,8 @@ private:
     /// Matches documents that have every word in some language (no ranking); `untagged`: the
     /// tokens no concept label covers, which dictionary renderings may stand for.
     Xapian::Query every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
+    std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens,
+                                                                          const std::vector<Token>& untagged);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
     Xapian::Query render_in_other_languages(const Token& word);
