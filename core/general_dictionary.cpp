@@ -155,6 +155,7 @@ std::vector<GeneralDictionary::RussianSense> russian_renderings(std::string_view
         std::istringstream words(line);
         std::string word;
         auto flush = [&] {
+            bool added = false;
             std::size_t begin = 0;
             while (begin <= kept.size() && out.size() < max_senses_per_headword) {
                 std::size_t end = kept.find_first_of(",;", begin);
@@ -164,8 +165,11 @@ std::vector<GeneralDictionary::RussianSense> russian_renderings(std::string_view
                 if (piece.size() < 4 || has_latin(piece) || word_count(piece) > max_words_in_rendering) continue;
                 if (piece.find_first_of("0123456789=~*()") != std::string::npos || part == 'x') continue;
                 const bool seen = std::any_of(out.begin(), out.end(), [&](const auto& sense) { return sense.text == piece; });
-                if (!seen) out.push_back({piece, part, ranks[part]++, field});
+                if (!seen) out.push_back({piece, part, ranks[part], field});
+                added = true;
             }
+            // Synonyms of one numbered sense share its rank.
+            if (added) ++ranks[part];
             kept.clear();
         };
         while (words >> word) {
@@ -292,7 +296,8 @@ void GeneralDictionary::load_mueller(const std::filesystem::path& index, const s
         }
         if (english_russian_.contains(headword)) add(english_by_stem_, english_stem(headword), headword);
     }
-    if (english_russian_.empty()) mueller_problem_ = "the Mueller dictionary at " + index.string() + " has no usable entries";
+    if (english_russian_.empty())
+        mueller_problem_ = "the Mueller dictionary at " + index.string() + " and " + dict.string() + " has no usable entries";
 }
 
 std::string GeneralDictionary::status() const {
