@@ -5,6 +5,7 @@
 
 #include <unicode/unistr.h>
 
+#include "bilingual_lexicon.h"
 #include "index_layout.h"
 
 namespace techbridge {
@@ -138,7 +139,7 @@ std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternati
     for (const Token& word : untagged) {
         const auto it = alternatives.find(word.position);
         if (it == alternatives.end()) continue;
-        Xapian::Query rendered = dictionary_query(word);
+        Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
         if (!rendered.empty()) it->second.push_back(std::move(rendered));
     }
     return alternatives;
@@ -256,47 +257,34 @@ Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
-Xapian::Query QueryBuilder::dictionary_query(const Token& word) {
+Xapian::Query QueryBuilder::dictionary_query(const Token& word, double weight) {
     const std::string key = std::to_string(static_cast<int>(word.script)) + ":" + word.term;
-    if (const auto it = dictionary_queries_.find(key); it != dictionary_queries_.end()) return it->second;
-    if (dictionary_queries_.size() > 200000) dictionary_queries_.clear();
-    return dictionary_queries_[key] = render_in_other_languages(word);
+    auto it = dictionary_queries_.find(key);
+    if (it == dictionary_queries_.end()) {
+        if (dictionary_queries_.size() > 200000) dictionary_queries_.clear();
+        it = dictionary_queries_.emplace(key, render_in_other_languages(word)).first;
+    }
+    if (it->second.empty() || weight == 1.0) return it->second;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, it->second, weight);
 }
 
 Xapian::Query QueryBuilder::render_in_other_languages(const Token& word) {
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
-    const auto limit = static_cast<std::size_t>(knowledge_.search().max_renderings);
-    std::vector<std::string> renderings;
-    auto take = [&](const std::vector<std::string>& found) {
-        for (std::size_t i = 0; i < found.size() && i < limit; ++i) renderings.push_back(found[i]);
-    };
-    switch (word.script) {
-        case TokenScript::han:
-            take(dictionary.english_for_chinese(word.term));
-            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
-                if (renderings[i].find(' ') == std::string::npos) take(dictionary.russian_for_english(renderings[i]));
-            break;
-        case TokenScript::cyrillic:
-            take(dictionary.english_for_russian(word.term));
-            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
-                take(dictionary.chinese_for_english(renderings[i]));
-            break;
-        case TokenScript::latin:
-            take(dictionary.russian_for_english(word.term));
-            take(dictionary.chinese_for_english(word.term));
-            break;
-        default:
-            break;
+    // Pirkola's structured query: a word's renderings in one language are one synonym group,
+    // counted as a single term (a document with two renderings is not twice as relevant, and
+    // a rare rendering does not outweigh the word), the group weighted by how far the
+    // renderings are trusted.
+    std::vector<Xapian::Query> groups;
+    for (const LanguageRenderings& language : BilingualLexicon::shared().render(word.term, word.script)) {
+        std::vector<Xapian::Query> synonyms;
+        for (const auto& rendering : language.renderings) {
+            Xapian::Query query = rendering_query(rendering.text);
+            if (!query.empty()) synonyms.push_back(std::move(query));
+        }
+        if (synonyms.empty()) continue;
+        groups.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end()), language.confidence);
     }
-    std::vector<Xapian::Query> alternatives;
-    for (const auto& rendering : renderings) {
-        Xapian::Query query = rendering_query(rendering);
-        if (!query.empty()) alternatives.push_back(std::move(query));
-    }
-    if (alternatives.empty()) return {};
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
-                         knowledge_.search().dictionary_weight);
+    return Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end());
 }
 
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
@@ -331,7 +319,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
                                   knowledge_.search().concept_weight);
         }
         for (const Token& word : untagged) {
-            Xapian::Query rendered = dictionary_query(word);
+            Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
     }
