@@ -32,6 +32,10 @@ void DocumentTermGenerator::index_tokens(Xapian::Document& out, const std::vecto
     Xapian::termpos last = next_position_;
     for (const Token& token : tokens) {
         if (token.term.size() > layout::max_term_bytes) continue;
+        if (token.role == TokenRole::bigram) {
+            out.add_term(std::string(layout::bigram_prefix) + token.term, weight);
+            continue;
+        }
         const Xapian::termpos position = next_position_ + token.position;
         out.add_posting(token.term, position, weight);
         if (!token.stem.empty() && !token.stopword && token.stem.size() < layout::max_term_bytes) {

@@ -4,8 +4,10 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <sstream>
 
@@ -24,10 +26,12 @@ namespace {
 constexpr std::size_t max_renderings = 6;
 constexpr std::size_t max_words_in_rendering = 3;
 
+constexpr std::size_t max_reversed_renderings = 12;  // Chinese words of one English sense
+
 void add(std::unordered_map<std::string, std::vector<std::string>>& table, const std::string& key,
-         const std::string& value) {
+         const std::string& value, std::size_t limit = max_renderings) {
     auto& values = table[key];
-    if (values.size() < max_renderings && std::find(values.begin(), values.end(), value) == values.end())
+    if (values.size() < limit && std::find(values.begin(), values.end(), value) == values.end())
         values.push_back(value);
 }
 
@@ -104,34 +108,89 @@ bool has_latin(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+constexpr std::size_t max_senses_per_headword = 24;
+constexpr std::size_t max_reverse_glosses = 24;
+
+// Mueller's grammar labels: the part of speech of the renderings after them; 'x' marks
+// function words (pronouns, prepositions, ...), whose renderings bridge nothing technical.
+char part_of_speech_label(std::string_view word) {
+    if (word == "_n.") return 'n';
+    if (word == "_v.") return 'v';
+    if (word == "_a.") return 'a';
+    if (word == "_adv.") return 'd';
+    for (std::string_view function : {"_pron.", "_prep.", "_conj.", "_int.", "_part.", "_num."})
+        if (word == function) return 'x';
+    return 0;
+}
+
+// Mueller's field labels, as far as they tell a technical sense from an off-topic one.
+signed char field_label(std::string_view word) {
+    for (std::string_view technical : {"_тех.", "_хим.", "_горн.", "_эл.", "_физ.", "_геол.", "_метал.", "_с.-х.", "_стр.",
+                                       "_радио", "_мин.", "_ав.", "_мор.", "_ж.-д.", "_текст.", "_мед.", "_биол.",
+                                       "_бот.", "_полигр.", "_опт.", "_эк.", "_авт.", "_геогр.", "_метео"})
+        if (word == technical) return 1;
+    for (std::string_view off_topic : {"_ист.", "_поэт.", "_разг.", "_уст.", "_шутл.", "_жарг.", "_карт.", "_церк.",
+                                       "_театр.", "_библ.", "_груб.", "_бран.", "_презр.", "_ирон.", "_школ.", "_диал.",
+                                       "_миф.", "_шотл.", "_редк.", "_перен.", "_воен.", "_вульг.", "_сл.", "_пренебр.",
+                                       "_книжн.", "_ритор.", "_фам.", "_арх.", "_спорт.", "_муз.", "_рел."})
+        if (word == off_topic) return -1;
+    return 0;
+}
+
 // The Russian renderings in a Mueller entry: the phrases of its sense lines, without
-// transcriptions, grammar and field labels (_n., _тех.), numbering and examples.
-std::vector<std::string> russian_renderings(std::string_view entry) {
-    std::vector<std::string> out;
-    std::istringstream lines{std::string(entry)};
+// transcriptions, grammar and field labels (_n., _тех.), numbering and examples, each with
+// its part of speech, rank and field. Brackets are removed over the whole entry first:
+// a note in brackets may run over a line break.
+std::vector<GeneralDictionary::RussianSense> russian_renderings(std::string_view entry) {
+    std::vector<GeneralDictionary::RussianSense> out;
+    const auto first_break = entry.find('\n');
+    if (first_break == std::string_view::npos) return out;
+    std::istringstream lines{without_brackets(entry.substr(first_break + 1))};
     std::string line;
-    std::getline(lines, line);  // the headword
-    while (std::getline(lines, line) && out.size() < max_renderings) {
-        std::string text = without_brackets(line);
+    char part = '?';
+    std::map<char, std::uint8_t> ranks;
+    while (std::getline(lines, line) && out.size() < max_senses_per_headword) {
         std::string kept;
-        std::istringstream words(text);
+        signed char field = 0;
+        std::istringstream words(line);
         std::string word;
+        auto flush = [&] {
+            bool added = false;
+            std::size_t begin = 0;
+            while (begin <= kept.size() && out.size() < max_senses_per_headword) {
+                std::size_t end = kept.find_first_of(",;", begin);
+                if (end == std::string::npos) end = kept.size();
+                const std::string piece(trim(std::string_view(kept).substr(begin, end - begin)));
+                begin = end + 1;
+                if (piece.size() < 4 || has_latin(piece) || word_count(piece) > max_words_in_rendering) continue;
+                if (piece.find_first_of("0123456789=~*()") != std::string::npos || part == 'x') continue;
+                const bool seen = std::any_of(out.begin(), out.end(), [&](const auto& sense) { return sense.text == piece; });
+                if (!seen) out.push_back({piece, part, ranks[part], field});
+                added = true;
+            }
+            // Synonyms of one numbered sense share its rank.
+            if (added) ++ranks[part];
+            kept.clear();
+        };
         while (words >> word) {
-            if (word.front() == '_') continue;                                     // _n. _тех. _I
+            if (word.front() == '_') {
+                if (const char label = part_of_speech_label(word)) {
+                    flush();
+                    part = label;
+                } else if (word == "_I" || word == "_II" || word == "_III" || word == "_IV") {
+                    flush();
+                    part = '?';
+                    ranks.clear();  // a homonym ranks its senses anew
+                } else if (const signed char label_field = field_label(word)) {
+                    field = label_field;
+                }
+                continue;
+            }
             if (std::all_of(word.begin(), word.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ')'; }))
-                continue;                                                          // 1. 2)
+                continue;  // 1. 2)
             kept += (kept.empty() ? "" : " ") + word;
         }
-        std::size_t begin = 0;
-        while (begin <= kept.size() && out.size() < max_renderings) {
-            std::size_t end = kept.find_first_of(",;", begin);
-            if (end == std::string::npos) end = kept.size();
-            const std::string piece(trim(std::string_view(kept).substr(begin, end - begin)));
-            begin = end + 1;
-            if (piece.size() < 4 || has_latin(piece) || word_count(piece) > max_words_in_rendering) continue;
-            if (piece.find_first_of("0123456789=~*") != std::string::npos) continue;
-            if (std::find(out.begin(), out.end(), piece) == out.end()) out.push_back(piece);
-        }
+        flush();
     }
     return out;
 }
@@ -191,8 +250,9 @@ void GeneralDictionary::load_cedict(const std::filesystem::path& file) {
             const std::string rendering = clean_sense(sense);
             if (rendering.empty()) continue;
             add(chinese_english_, simplified, rendering);
+            if (trim(without_brackets(sense)).starts_with("to ")) add(chinese_verbs_, simplified, rendering);
             if (word_count(rendering) == 1) {
-                add(english_chinese_, rendering, simplified);
+                add(english_chinese_, rendering, simplified, max_reversed_renderings);
                 add(english_by_stem_, english_stem(rendering), rendering);
             }
         }
@@ -203,12 +263,19 @@ void GeneralDictionary::load_cedict(const std::filesystem::path& file) {
 void GeneralDictionary::load_mueller(const std::filesystem::path& index, const std::filesystem::path& dict) {
     std::ifstream headwords(index);
     std::string text;
-    if (!headwords || !read_gzip(dict, text)) {
-        mueller_problem_ = "the Mueller English-Russian dictionary not found at " + index.parent_path().string();
+    if (!headwords) {
+        mueller_problem_ = "the Mueller English-Russian dictionary index not found at " + index.string();
+        return;
+    }
+    if (!std::filesystem::exists(dict)) {
+        mueller_problem_ = "the Mueller English-Russian dictionary not found at " + dict.string();
+        return;
+    }
+    if (!read_gzip(dict, text)) {
+        mueller_problem_ = "the Mueller dictionary at " + dict.string() + " is unreadable (not a gzip/dictzip file)";
         return;
     }
     TextNormalizer normalizer;
-    const Xapian::Stem russian_stem("russian");
     std::string line;
     while (std::getline(headwords, line)) {
         const auto first_tab = line.find('\t');
@@ -219,14 +286,18 @@ void GeneralDictionary::load_mueller(const std::filesystem::path& index, const s
         const auto offset = decode_base64_number(std::string_view(line).substr(first_tab + 1, second_tab - first_tab - 1));
         const auto length = decode_base64_number(std::string_view(line).substr(second_tab + 1));
         if (offset < 0 || length <= 0 || static_cast<std::size_t>(offset + length) > text.size()) continue;
-        for (const auto& russian : russian_renderings(std::string_view(text).substr(offset, length))) {
-            const std::string normalized = normalizer.normalize_to_utf8(russian);
-            add(english_russian_, headword, normalized);
-            if (word_count(normalized) == 1) add(russian_english_, russian_stem(normalized), headword);
+        for (auto sense : russian_renderings(std::string_view(text).substr(offset, length))) {
+            sense.text = normalizer.normalize_to_utf8(sense.text);
+            add(english_russian_, headword, sense.text);
+            auto& reverse = russian_english_[russian_key(sense.text)];
+            if (reverse.size() < max_reverse_glosses && std::find(reverse.begin(), reverse.end(), headword) == reverse.end())
+                reverse.push_back(headword);
+            russian_senses_[headword].push_back(std::move(sense));
         }
         if (english_russian_.contains(headword)) add(english_by_stem_, english_stem(headword), headword);
     }
-    if (english_russian_.empty()) mueller_problem_ = "the Mueller dictionary at " + index.string() + " has no usable entries";
+    if (english_russian_.empty())
+        mueller_problem_ = "the Mueller dictionary at " + index.string() + " and " + dict.string() + " has no usable entries";
 }
 
 std::string GeneralDictionary::status() const {
@@ -273,8 +344,47 @@ std::vector<std::string> GeneralDictionary::chinese_for_english(const std::strin
 }
 
 const std::vector<std::string>& GeneralDictionary::english_for_russian(const std::string& word) const {
+    return lookup(russian_english_, russian_key(word));
+}
+
+const std::vector<std::string>& GeneralDictionary::english_for_russian_key(const std::string& key) const {
+    return lookup(russian_english_, key);
+}
+
+std::string GeneralDictionary::russian_key(const std::string& text) {
     thread_local const Xapian::Stem russian_stem("russian");
-    return lookup(russian_english_, russian_stem(word));
+    std::string key;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find(' ', begin);
+        if (end == std::string::npos) end = text.size();
+        if (end > begin) key += (key.empty() ? "" : " ") + russian_stem(text.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return key;
+}
+
+std::string GeneralDictionary::english_key(const std::string& word) { return english_stem(word); }
+
+const std::vector<GeneralDictionary::RussianSense>& GeneralDictionary::russian_senses(const std::string& word) const {
+    static const std::vector<RussianSense> none;
+    if (const auto it = russian_senses_.find(word); it != russian_senses_.end()) return it->second;
+    for (const auto& form : english_forms(word))
+        if (const auto it = russian_senses_.find(form); it != russian_senses_.end()) return it->second;
+    return none;
+}
+
+bool GeneralDictionary::is_verb_sense(const std::string& chinese, const std::string& english) const {
+    const auto& verbs = lookup(chinese_verbs_, chinese);
+    return std::find(verbs.begin(), verbs.end(), english) != verbs.end();
+}
+
+std::vector<std::string> GeneralDictionary::chinese_words() const {
+    std::vector<std::string> out;
+    out.reserve(chinese_english_.size());
+    for (const auto& [word, senses] : chinese_english_) out.push_back(word);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 }  // namespace techbridge

@@ -16,7 +16,7 @@ inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
 // Bump when the layout below changes: every index must then be rebuilt.
-inline constexpr std::string_view revision = "l5";
+inline constexpr std::string_view revision = "l6";
 
 // Cooperation types the document offers or seeks ("XKlicense").
 inline constexpr std::string_view cooperation_prefix = "XK";
@@ -27,6 +27,9 @@ inline constexpr std::string_view concept_prefix = "XC";
 inline constexpr std::string_view concept_subtree_prefix = "XT";
 // Stemmed forms of Russian and English words (unprefixed terms are the words as written).
 inline constexpr std::string_view stem_prefix = "Z";
+// Two adjacent Han characters ("XH风电"), without positions: a Chinese word is found by its
+// bigrams where the document's segmentation cut it otherwise.
+inline constexpr std::string_view bigram_prefix = "XH";
 
 inline constexpr Xapian::valueno trl_slot = 0;        // sortable_serialise(trl)
 inline constexpr Xapian::valueno published_slot = 1;  // "YYYY-MM-DD"

@@ -12,6 +12,7 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     const SettingsReader number(path, text);
     number("", "concept_weight", settings.concept_weight);
     number("", "dictionary_weight", settings.dictionary_weight);
+    number("", "bigram_weight", settings.bigram_weight);
     number("", "max_renderings", settings.max_renderings);
     number("", "facet_count_limit", settings.facet_count_limit);
     number("", "result_cache_entries", settings.result_cache_entries);

@@ -20,6 +20,7 @@ struct TaggingSettings {
 struct SearchSettings {
     double concept_weight = 1.0;     // weight of a concept's synonym group
     double dictionary_weight = 0.4;  // weight of a word's general-dictionary renderings
+    double bigram_weight = 0.05;     // weight of a Chinese word's character bigrams (all of them)
     int max_renderings = 3;          // renderings taken per word and per step
     int facet_count_limit = 10000;   // matches counted for facets; beyond, counts are of a sample
     int result_cache_entries = 2000;  // search results a server keeps for repeated requests

@@ -1,5 +1,7 @@
 #include "text_analyzer.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uversion.h>
@@ -11,7 +13,7 @@ namespace techbridge {
 namespace {
 
 // Bump when the token rules below change: every index must then be rebuilt.
-constexpr std::string_view analysis_revision = "a2";
+constexpr std::string_view analysis_revision = "a3";
 
 constexpr std::string_view stopword_files[] = {
     "corpus/analysis/stopwords-en.txt",
@@ -76,14 +78,25 @@ std::string utf8_between(const icu::UnicodeString& text, int32_t start, int32_t 
     return out;
 }
 
+bool is_han_only(const icu::UnicodeString& text, int32_t start, int32_t end) {
+    const ScriptCounts counts = scan(text, start, end);
+    return counts.han && !counts.cyrillic && !counts.latin && !counts.digit;
+}
+
+std::unique_ptr<icu::BreakIterator> chinese_word_breaks() {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+    if (U_FAILURE(status) || !words)
+        throw AnalysisError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
+    return words;
+}
+
 }  // namespace
 
-TextAnalyzer::TextAnalyzer() {
-    UErrorCode status = U_ZERO_ERROR;
-    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
-    if (U_FAILURE(status) || !words_) {
-        throw AnalysisError(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
-    }
+TextAnalyzer::TextAnalyzer() : TextAnalyzer(HanWordLexicon::builtin()) {}
+
+TextAnalyzer::TextAnalyzer(const HanWordLexicon& lexicon)
+    : words_(chinese_word_breaks()), word_alone_(chinese_word_breaks()), lexicon_(lexicon) {
     for (auto path : stopword_files)
         for (const auto word : embedded_lines(analysis_data_files(), path)) stopwords_.insert(normalizer_.normalize_to_utf8(word));
 }
@@ -137,6 +150,84 @@ void TextAnalyzer::emit_word(const icu::UnicodeString& text, int32_t start, int3
     }
 }
 
+const std::vector<std::string>& TextAnalyzer::pieces_of(const std::string& word) {
+    if (const auto found = pieces_.find(word); found != pieces_.end()) return found->second;
+    if (pieces_.size() > 100000) pieces_.clear();
+    const icu::UnicodeString alone = icu::UnicodeString::fromUTF8(word);
+    word_alone_->setText(alone);
+    std::vector<std::string> pieces;
+    int32_t start = word_alone_->first();
+    for (int32_t end = word_alone_->next(); end != icu::BreakIterator::DONE; start = end, end = word_alone_->next())
+        // Single characters would match nearly every Chinese document; bigrams stand for them.
+        if (word_alone_->getRuleStatus() >= UBRK_WORD_NONE_LIMIT && alone.countChar32(start, end - start) >= 2)
+            pieces.push_back(utf8_between(alone, start, end));
+    if (pieces.size() == 1 && pieces.front() == word) pieces.clear();
+    return pieces_[word] = std::move(pieces);
+}
+
+void TextAnalyzer::emit_han_word(const std::string& term, bool from_lexicon, std::uint32_t run, std::uint32_t position,
+                                 std::vector<Token>& out) {
+    Token word;
+    word.han_run = run;
+    word.term = term;
+    word.script = TokenScript::han;
+    word.position = position;
+    word.stopword = is_stopword(term);
+    out.push_back(std::move(word));
+    if (!from_lexicon) return;
+    // The ICU words it was joined from, as ICU cuts the word alone, still find it (焊接 finds 激光焊接).
+    for (const std::string& inner : pieces_of(term)) {
+        Token piece;
+        piece.term = inner;
+        piece.script = TokenScript::han;
+        piece.role = TokenRole::piece;
+        piece.han_run = run;
+        piece.position = position;
+        piece.stopword = is_stopword(inner);
+        out.push_back(std::move(piece));
+    }
+}
+
+void TextAnalyzer::emit_han_run(const icu::UnicodeString& text, const std::vector<Piece>& pieces, std::uint32_t run,
+                                std::uint32_t& position, std::vector<Token>& out) {
+    std::vector<UChar32> chars;
+    std::vector<int32_t> offsets;  // of each character, then of the run's end
+    std::vector<std::size_t> piece_ends;  // the character index each ICU word ends at
+    for (const Piece& piece : pieces) {
+        for (int32_t i = piece.start; i < piece.end;) {
+            chars.push_back(text.char32At(i));
+            offsets.push_back(i);
+            i += U16_LENGTH(chars.back());
+        }
+        piece_ends.push_back(chars.size());
+    }
+    offsets.push_back(pieces.back().end);
+    std::vector<std::uint32_t> word_of_char(chars.size());
+    std::size_t at = 0;
+    for (std::size_t piece = 0; piece < pieces.size();) {
+        // The longest lexicon word made of this and the next ICU words, else this word alone.
+        std::size_t last = piece;
+        for (const std::size_t length : lexicon_.lengths_at(chars, at)) {
+            const auto end = std::find(piece_ends.begin() + static_cast<std::ptrdiff_t>(piece), piece_ends.end(), at + length);
+            if (end != piece_ends.end()) last = static_cast<std::size_t>(end - piece_ends.begin());
+        }
+        const std::size_t stop = piece_ends[last];
+        ++position;
+        emit_han_word(utf8_between(text, offsets[at], offsets[stop]), last > piece, run, position, out);
+        for (; at < stop; ++at) word_of_char[at] = position;
+        piece = last + 1;
+    }
+    for (std::size_t first = 0; first + 1 < chars.size(); ++first) {
+        Token bigram;
+        bigram.term = utf8_between(text, offsets[first], offsets[first + 2]);
+        bigram.script = TokenScript::han;
+        bigram.role = TokenRole::bigram;
+        bigram.han_run = run;
+        bigram.position = word_of_char[first];
+        out.push_back(std::move(bigram));
+    }
+}
+
 std::vector<Token> TextAnalyzer::analyze(std::string_view utf8_text) {
     std::vector<Token> out;
     const icu::UnicodeString text = normalizer_.normalize(utf8_text);
@@ -164,9 +255,20 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view utf8_text) {
         joiner_pending = false;
     };
 
+    // Adjacent Han words of ICU, segmented again as one run (see emit_han_run).
+    std::vector<Piece> han_run;
+    std::uint32_t han_runs = 0;
+    auto flush_han_run = [&] {
+        if (han_run.empty()) return;
+        flush_chain();
+        emit_han_run(text, han_run, ++han_runs, position, out);
+        han_run.clear();
+    };
+
     int32_t start = words_->first();
     for (int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
         if (words_->getRuleStatus() < UBRK_WORD_NONE_LIMIT) {
+            flush_han_run();
             if (!chain.empty() && !joiner_pending && is_joiner(text, start, end)) {
                 joiner_pending = true;
             } else {
@@ -174,6 +276,11 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view utf8_text) {
             }
             continue;
         }
+        if (is_han_only(text, start, end)) {
+            han_run.push_back({start, end});
+            continue;
+        }
+        flush_han_run();
         emit_word(text, start, end, ++position, out);
         // A copy, not a reference: flushing the chain appends to `out` and may move its tokens.
         std::string term = out[out.size() - (out.back().role == TokenRole::part ? 3 : 1)].term;
@@ -184,6 +291,7 @@ std::vector<Token> TextAnalyzer::analyze(std::string_view utf8_text) {
         joiner_pending = false;
         chain.push_back(std::move(term));
     }
+    flush_han_run();
     flush_chain();
     return out;
 }

@@ -121,6 +121,8 @@ void Matcher::add_distinctive_terms(Profile& profile, const std::vector<Token>& 
 
 namespace {
 
+constexpr std::size_t max_dictionary_text_bytes = 8000;
+
 // Distinct words outside the thesaurus, the rarer in the index first.
 std::vector<Token> rare_untagged(std::vector<Token> words, const Xapian::Database& index, std::size_t limit) {
     std::set<std::string> seen;
@@ -137,6 +139,18 @@ std::vector<Token> rare_untagged(std::vector<Token> words, const Xapian::Databas
         out.push_back(std::move(word));
     }
     return out;
+}
+
+// The part of a stored document whose words the dictionaries render: its title and summary,
+// and its body up to a length that keeps the query within the speed limits.
+std::string dictionary_text(const Document& document) {
+    std::string text = document.title + "\n" + document.summary + "\n" + document.body;
+    if (text.size() > max_dictionary_text_bytes) {
+        std::size_t cut = max_dictionary_text_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        text.resize(cut);
+    }
+    return text;
 }
 
 }  // namespace
@@ -177,7 +191,7 @@ Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
         }
         keep_most_distinctive(profile.terms, baseline_terms);
     }
-    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(document.title + "\n" + document.summary), index_,
+    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(dictionary_text(document)), index_,
                                              static_cast<std::size_t>(settings_.dictionary_words));
     return profile;
 }
@@ -197,7 +211,7 @@ Matcher::Profile Matcher::profile_of_text(const std::string& text, DocumentKind 
     const DocumentTags tags = tagger_.tag(document, analyzed);
     apply_tags(profile, tags);
     add_distinctive_terms(profile, analyzed.body);
-    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(text.substr(0, 8000)), index_,
+    profile.dictionary_words = rare_untagged(tagger_.untagged_tokens(text.substr(0, max_dictionary_text_bytes)), index_,
                                              static_cast<std::size_t>(settings_.dictionary_words));
     return profile;
 }
@@ -211,7 +225,7 @@ Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) 
     // Every indexed document is tagged, so the concepts' own terms find them; labels are not needed.
     for (const auto& [entry, weight] : profile.concepts) parts.push_back(queries_.concept_terms_query(*entry));
     for (const Token& word : profile.dictionary_words) {
-        Xapian::Query rendered = queries_.dictionary_query(word);
+        Xapian::Query rendered = queries_.dictionary_query(word, settings_.dictionary_weight);
         if (!rendered.empty()) parts.push_back(std::move(rendered));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());

@@ -22,7 +22,10 @@ struct MatchingSettings {
     // candidate is about (rarity-weighted) the source asks for. 0 looks at the source only.
     double concept_candidate_share = 0.0;
     int distinctive_terms = 30;            // the source's own most distinctive terms put in the text query
-    int dictionary_words = 8;              // of those outside the thesaurus, how many are dictionary-rendered
+    // The content words outside the thesaurus rendered through the dictionaries (the rarer
+    // first), at most this many: a bound for speed, above the words of most texts.
+    int dictionary_words = 8;
+    double dictionary_weight = 0.4;        // the weight of a word's renderings against its own terms
     // Text similarity is a candidate's weight over the best candidate's, but never over less
     // than this share of the query's maximum possible weight: a query whose best match is
     // weak keeps low similarities instead of crowning a poor best match with 1.

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include <unicode/unistr.h>
+
+#include "bilingual_lexicon.h"
 #include "index_layout.h"
 
 namespace techbridge {
@@ -68,60 +71,146 @@ std::string search_term(const Token& token) {
 
 bool is_stopword(const Token& token) { return token.stopword; }
 
+// Bigrams are recall terms of their own, asked for through bigram_query, not as words.
+bool is_bigram(const Token& token) { return token.role == TokenRole::bigram; }
+
+// All the character bigrams of a Chinese word of two or more characters ("XH风电" AND "XH电叶"
+// AND "XH叶片" for 风电叶片): the word, wherever the document's segmentation cut it.
+Xapian::Query all_bigrams(const Token& token) {
+    if (token.script != TokenScript::han || (token.role != TokenRole::word && token.role != TokenRole::compound))
+        return {};
+    const icu::UnicodeString word = icu::UnicodeString::fromUTF8(token.term);
+    std::vector<int32_t> starts;
+    for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) starts.push_back(i);
+    starts.push_back(word.length());
+    std::vector<Xapian::Query> bigrams;
+    for (std::size_t i = 0; i + 2 < starts.size(); ++i) {
+        std::string bigram(layout::bigram_prefix);
+        word.tempSubStringBetween(starts[i], starts[i + 2]).toUTF8String(bigram);
+        bigrams.emplace_back(bigram);
+    }
+    return Xapian::Query(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
+}
+
 }  // namespace
 
 Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryTerms& terms) {
     const bool only_stopwords = std::all_of(tokens.begin(), tokens.end(), is_stopword);
     std::vector<Xapian::Query> subqueries;
     for (const Token& token : tokens) {
-        if (token.stopword && !only_stopwords) continue;
+        if (is_bigram(token) || (token.stopword && !only_stopwords)) continue;
         if (token.term.size() > layout::max_term_bytes) continue;
         subqueries.emplace_back(search_term(token));
         if (!token.stem.empty() && !token.stopword) add_unique(terms.stems, token.stem);
         add_unique(terms.words, token.term);
+        if (token.stopword) continue;
+        Xapian::Query bigrams = all_bigrams(token);
+        if (!bigrams.empty())
+            subqueries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, bigrams, knowledge_.search().bigram_weight);
     }
+    std::map<std::uint32_t, std::vector<Xapian::Query>> runs;  // all bigrams of each Han run
+    for (const Token& token : tokens)
+        if (is_bigram(token)) runs[token.han_run].emplace_back(std::string(layout::bigram_prefix) + token.term);
+    for (const auto& [run, bigrams] : runs)
+        if (bigrams.size() > 1)
+            subqueries.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end()),
+                                    knowledge_.search().bigram_weight);
     return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
 }
 
-Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
-    if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
+std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternatives(const std::vector<Token>& tokens,
+                                                                                 const std::vector<Token>& untagged) {
     // What may stand for the word at each position: its term (a compound and its parts share
-    // a position) and its dictionary renderings.
+    // a position), its bigrams, the pieces of a lexicon word together, its dictionary renderings.
     std::map<std::uint32_t, std::vector<Xapian::Query>> alternatives;
+    std::map<std::uint32_t, std::vector<Xapian::Query>> pieces;
     for (const Token& token : tokens) {
-        if (token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
+        if (is_bigram(token) || token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
+        if (token.role == TokenRole::piece) {
+            pieces[token.position].emplace_back(search_term(token));
+            continue;
+        }
         alternatives[token.position].emplace_back(search_term(token));
+        Xapian::Query bigrams = all_bigrams(token);
+        if (!bigrams.empty()) alternatives[token.position].push_back(std::move(bigrams));
     }
+    for (auto& [position, inner] : pieces)
+        alternatives[position].emplace_back(Xapian::Query::OP_AND, inner.begin(), inner.end());
     for (const Token& word : untagged) {
         const auto it = alternatives.find(word.position);
         if (it == alternatives.end()) continue;
-        Xapian::Query rendered = dictionary_query(word);
+        Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
         if (!rendered.empty()) it->second.push_back(std::move(rendered));
     }
-    auto any_of = [](const std::vector<Xapian::Query>& queries) {
-        return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
-    };
+    return alternatives;
+}
+
+namespace {
+
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// The conditions of the words of a run of Han characters, or all the run's bigrams: the
+// run's words as another segmentation would have cut them (要人 in 需要人工).
+std::vector<Xapian::Query> or_run_bigrams(const std::vector<std::pair<std::uint32_t, Xapian::Query>>& conditions,
+                                          const std::vector<Token>& tokens) {
+    std::map<std::uint32_t, std::vector<Xapian::Query>> bigrams;                 // by run
+    std::map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> positions;  // of each run's words
+    for (const Token& token : tokens) {
+        if (token.han_run == 0) continue;
+        if (is_bigram(token)) bigrams[token.han_run].emplace_back(std::string(layout::bigram_prefix) + token.term);
+        auto [at, added] = positions.try_emplace(token.han_run, token.position, token.position);
+        at->second.first = std::min(at->second.first, token.position);
+        at->second.second = std::max(at->second.second, token.position);
+    }
+    std::vector<Xapian::Query> out;
+    for (auto condition = conditions.begin(); condition != conditions.end();) {
+        const auto run = std::find_if(positions.begin(), positions.end(), [&](const auto& entry) {
+            return entry.second.first <= condition->first && condition->first <= entry.second.second;
+        });
+        if (run == positions.end() || !bigrams.contains(run->first)) {
+            out.push_back((condition++)->second);
+            continue;
+        }
+        std::vector<Xapian::Query> words;
+        for (; condition != conditions.end() && condition->first <= run->second.second; ++condition)
+            words.push_back(condition->second);
+        const auto& all = bigrams[run->first];
+        out.push_back(Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                                    Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end())));
+    }
+    return out;
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
+    if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
+    const auto alternatives = word_alternatives(tokens, untagged);
     // The words a concept label covers are met by the concept, or by all of those words.
     const std::vector<ConceptMention> mentions = tagger_.concept_mentions(tokens);
     auto mention = mentions.begin();
-    std::vector<Xapian::Query> every;
+    std::vector<std::pair<std::uint32_t, Xapian::Query>> every;  // by the first position each covers
     for (auto word = alternatives.begin(); word != alternatives.end();) {
         while (mention != mentions.end() && mention->last_position < word->first) ++mention;
         if (mention == mentions.end() || mention->first_position > word->first) {
-            every.push_back(any_of(word->second));
+            every.emplace_back(word->first, any_of(word->second));
             ++word;
             continue;
         }
+        const std::uint32_t first = word->first;
         std::vector<Xapian::Query> covered;
         for (; word != alternatives.end() && word->first <= mention->last_position; ++word)
             covered.push_back(any_of(word->second));
         std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_AND, covered.begin(), covered.end())};
         for (const auto& id : mention->concept_ids)
             if (const Concept* entry = knowledge_.thesaurus().find(id)) either.push_back(concept_query(*entry));
-        every.push_back(any_of(either));
+        every.emplace_back(first, any_of(either));
         ++mention;
     }
-    return Xapian::Query(Xapian::Query::OP_AND, every.begin(), every.end());
+    const std::vector<Xapian::Query> conditions = or_run_bigrams(every, tokens);
+    return Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
 }
 
 Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, QueryTerms& terms) {
@@ -168,47 +257,34 @@ Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
-Xapian::Query QueryBuilder::dictionary_query(const Token& word) {
+Xapian::Query QueryBuilder::dictionary_query(const Token& word, double weight) {
     const std::string key = std::to_string(static_cast<int>(word.script)) + ":" + word.term;
-    if (const auto it = dictionary_queries_.find(key); it != dictionary_queries_.end()) return it->second;
-    if (dictionary_queries_.size() > 200000) dictionary_queries_.clear();
-    return dictionary_queries_[key] = render_in_other_languages(word);
+    auto it = dictionary_queries_.find(key);
+    if (it == dictionary_queries_.end()) {
+        if (dictionary_queries_.size() > 200000) dictionary_queries_.clear();
+        it = dictionary_queries_.emplace(key, render_in_other_languages(word)).first;
+    }
+    if (it->second.empty() || weight == 1.0) return it->second;
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, it->second, weight);
 }
 
 Xapian::Query QueryBuilder::render_in_other_languages(const Token& word) {
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
-    const auto limit = static_cast<std::size_t>(knowledge_.search().max_renderings);
-    std::vector<std::string> renderings;
-    auto take = [&](const std::vector<std::string>& found) {
-        for (std::size_t i = 0; i < found.size() && i < limit; ++i) renderings.push_back(found[i]);
-    };
-    switch (word.script) {
-        case TokenScript::han:
-            take(dictionary.english_for_chinese(word.term));
-            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
-                if (renderings[i].find(' ') == std::string::npos) take(dictionary.russian_for_english(renderings[i]));
-            break;
-        case TokenScript::cyrillic:
-            take(dictionary.english_for_russian(word.term));
-            for (std::size_t i = 0, english = renderings.size(); i < english; ++i)
-                take(dictionary.chinese_for_english(renderings[i]));
-            break;
-        case TokenScript::latin:
-            take(dictionary.russian_for_english(word.term));
-            take(dictionary.chinese_for_english(word.term));
-            break;
-        default:
-            break;
+    // Pirkola's structured query: a word's renderings in one language are one synonym group,
+    // counted as a single term (a document with two renderings is not twice as relevant, and
+    // a rare rendering does not outweigh the word), the group weighted by how far the
+    // renderings are trusted.
+    std::vector<Xapian::Query> groups;
+    for (const LanguageRenderings& language : BilingualLexicon::shared().render(word.term, word.script)) {
+        std::vector<Xapian::Query> synonyms;
+        for (const auto& rendering : language.renderings) {
+            Xapian::Query query = rendering_query(rendering.text);
+            if (!query.empty()) synonyms.push_back(std::move(query));
+        }
+        if (synonyms.empty()) continue;
+        groups.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end()), language.confidence);
     }
-    std::vector<Xapian::Query> alternatives;
-    for (const auto& rendering : renderings) {
-        Xapian::Query query = rendering_query(rendering);
-        if (!query.empty()) alternatives.push_back(std::move(query));
-    }
-    if (alternatives.empty()) return {};
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
-                         knowledge_.search().dictionary_weight);
+    return Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end());
 }
 
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
@@ -243,7 +319,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
                                   knowledge_.search().concept_weight);
         }
         for (const Token& word : untagged) {
-            Xapian::Query rendered = dictionary_query(word);
+            Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
     }

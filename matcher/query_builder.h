@@ -1,6 +1,7 @@
 #pragma once
 // Turns what a user typed into a Xapian query, through the same TextAnalyzer that
 // indexed the documents.
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,8 +48,9 @@ struct AnalyzedQuery {
 /// of synonyms: the concept's language-independent term, its narrower concepts, and
 /// its one-word labels in Chinese, Russian and English. That is what lets 激光焊接
 /// find "лазерная сварка". A word no concept covers is rendered in the other languages
-/// through the general dictionaries (Chinese reaching Russian through English), at a
-/// lower weight (corpus/search.json).
+/// through the general dictionaries (BilingualLexicon: a weighted zh↔ru lexicon derived
+/// through English), its renderings in each language one synonym group, at a lower weight
+/// (corpus/search.json).
 class QueryBuilder {
 public:
     QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge = KnowledgeBase::builtin())
@@ -61,14 +63,17 @@ public:
     Xapian::Query concept_query(const Concept& entry);
     /// The lean form for documents that are all tagged: the concept's subtree term, no labels.
     Xapian::Query concept_terms_query(const Concept& entry);
-    /// A word's general-dictionary renderings in the other languages, weighted down; empty if none.
-    Xapian::Query dictionary_query(const Token& word);
+    /// A word's renderings in the other languages (BilingualLexicon): per language one synonym
+    /// group weighted by its confidence, all scaled by `weight`; empty if none.
+    Xapian::Query dictionary_query(const Token& word, double weight);
 
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
     /// Matches documents that have every word in some language (no ranking); `untagged`: the
     /// tokens no concept label covers, which dictionary renderings may stand for.
     Xapian::Query every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
+    std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens,
+                                                                          const std::vector<Token>& untagged);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering);
     Xapian::Query render_in_other_languages(const Token& word);

@@ -40,8 +40,45 @@ using Terms = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("Chinese is segmented into words") {
-    CHECK(words("激光焊接") == Terms{"激光", "焊接"});
-    CHECK(words("中俄合作 黑龙江省哈尔滨市") == Terms{"中俄", "合作", "黑龙江", "省", "哈尔滨", "市"});
+    CHECK(words("中俄合作 需要设备") == Terms{"中俄", "合作", "需要", "设备"});
+    // ICU's words joined again into thesaurus and gazetteer labels.
+    CHECK(words("激光焊接") == Terms{"激光焊接"});
+    CHECK(words("中俄合作 黑龙江省哈尔滨市") == Terms{"中俄", "合作", "黑龙江省", "哈尔滨", "市"});
+}
+
+std::vector<std::string> with_role(std::string_view text, TokenRole role) {
+    std::vector<std::string> out;
+    for (const auto& token : analyzer().analyze(text))
+        if (token.role == role) out.push_back(token.term);
+    return out;
+}
+
+TEST_CASE("a thesaurus label stays one word in any sentence, its ICU words as pieces") {
+    // ICU alone cuts 风电叶片 as 风电/叶片 but 风/电/叶/片 in some sentences (issue 5).
+    const char* sentences[] = {
+        "风电叶片",
+        "本公司需要风电叶片的无损检测技术",
+        "大型风电叶片在低温下开裂，需要修复。",
+        "风电叶片、塔筒和齿轮箱",
+    };
+    for (const char* sentence : sentences) {
+        CAPTURE(sentence);
+        const auto found = words(sentence);
+        CHECK(std::find(found.begin(), found.end(), "风电叶片") != found.end());
+    }
+    CHECK(with_role("激光焊接厚板", TokenRole::piece) == Terms{"激光", "焊接"});
+    CHECK(with_role("焊缝开裂", TokenRole::piece).empty());  // ICU cuts 焊缝 into single characters
+}
+
+TEST_CASE("every pair of adjacent Han characters is a bigram, within a run only") {
+    CHECK(with_role("风电叶片", TokenRole::bigram) == Terms{"风电", "电叶", "叶片"});
+    CHECK(with_role("焊缝，开裂", TokenRole::bigram) == Terms{"焊缝", "开裂"});
+    CHECK(with_role("焊缝 co2 开裂", TokenRole::bigram) == Terms{"焊缝", "开裂"});
+    CHECK(with_role("Лазерная сварка", TokenRole::bigram).empty());
+    const auto tokens = analyzer().analyze("焊缝，开裂");
+    std::vector<std::uint32_t> runs;
+    for (const auto& token : tokens) runs.push_back(token.han_run);
+    CHECK(runs == std::vector<std::uint32_t>{1, 1, 2, 2});  // 焊缝 and its bigram, then 开裂 and its own
 }
 
 TEST_CASE("Traditional Chinese is analysed as Simplified") {
@@ -76,7 +113,8 @@ TEST_CASE("NFKC folds full-width forms") {
 
 TEST_CASE("mixed scripts keep every token searchable") {
     CHECK(words("我们需要CNC加工中心和PLC控制系统") ==
-          Terms{"我们", "需要", "cnc", "加工", "中心", "和", "plc", "控制", "系统"});
+          Terms{"我们", "需要", "cnc", "加工中心", "和", "plc", "控制", "系统"});
+    CHECK(with_role("我们需要CNC加工中心和PLC控制系统", TokenRole::piece) == Terms{"加工", "中心"});
     CHECK(has_term("двигатель для Ту-204", "ту-204"));
     CHECK(has_term("двигатель для Ту-204", "204"));
     CHECK(has_term("выбросы CO2", "co2"));
