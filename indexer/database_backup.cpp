@@ -36,8 +36,7 @@ void backup_database(const StoragePaths& from, const StoragePaths& to) {
     std::error_code error;
     if (fs::exists(to.root) && !fs::is_empty(to.root, error))
         throw InvalidInputError(to.root.string() + ": exists and is not empty; back up into a new folder");
-    fs::create_directories(to.root, error);
-    if (error) throw Error("cannot create " + to.root.string() + ": " + error.message());
+    create_database_directory(to.root);
     DocumentStore store(from.store_file());
     store.backup_to(to.store_file());
     // A reader sees one committed revision, so the compacted copy is consistent; an import

@@ -55,9 +55,7 @@ std::int64_t line_of(const SourceRecord& record, const std::string& field) {
 }  // namespace
 
 DocumentStore open_store(const StoragePaths& paths) {
-    std::error_code error;
-    fs::create_directories(paths.root, error);
-    if (error) throw StoreError("cannot create the database directory " + paths.root.string() + ": " + error.message());
+    create_database_directory(paths.root);
     return DocumentStore(paths.store_file());
 }
 
