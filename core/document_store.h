@@ -12,6 +12,7 @@
 
 #include "document.h"
 #include "document_tags.h"
+#include "file_identity.h"
 #include "sqlite_connection.h"
 
 namespace techbridge {
@@ -62,6 +63,19 @@ struct DocumentCounts {
     std::map<std::string, std::int64_t> by_lang;
 };
 
+/// How a DocumentStore opens its file.
+enum class StoreAccess {
+    /// Read and write, making a new store when there is none, except beside an existing index
+    /// (DIR/index): a store missing there was deleted or moved, and a new empty one would
+    /// silently stand in for every document the index holds. That is a StoreError saying so.
+    create_if_missing,
+    /// Read and write a store that exists; a StoreError when there is none.
+    existing,
+    /// Read only, for commands and servers that only read: works in a read-only directory too
+    /// (opened immutable when no other process can be writing). Writes fail.
+    read_only,
+};
+
 /// Documents with their sources and history, ingestion runs and their rejections,
 /// in one SQLite file (WAL mode, schema migrated on open). Every statement is
 /// prepared with bound parameters. A replaced document's previous version is kept
@@ -70,9 +84,14 @@ class DocumentStore {
 public:
     static constexpr int schema_version = 2;
 
-    explicit DocumentStore(const std::filesystem::path& file);
+    explicit DocumentStore(const std::filesystem::path& file, StoreAccess access = StoreAccess::create_if_missing);
 
     SqliteConnection& connection() { return connection_; }
+
+    /// Whether the file this store has open is still the one at its path: false once it was
+    /// deleted, moved away or replaced (say by a restored backup), when what others write
+    /// through the path no longer reaches this store.
+    bool file_in_place() const;
 
     /// Adds or replaces `document`. A document equal to the stored one is left as is.
     PutOutcome put(const Document& document, const DocumentSource& source, std::int64_t run_id);
@@ -131,11 +150,14 @@ private:
     /// connection keeps reading an old snapshot.
     SqliteStatement& prepared(const char* sql);
     void migrate();
+    /// For a read-only store, which cannot migrate: refuses a schema other than the current one.
+    void require_current_schema();
     /// Copies the current version of `id` into document_history before it is replaced or removed.
     void keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now);
     StoredDocument read_row(SqliteStatement& row);
 
     SqliteConnection connection_;
+    std::optional<FileIdentity> opened_;  // the file opened, to tell when the path names another
     std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> statements_;
 };
 

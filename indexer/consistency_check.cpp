@@ -34,7 +34,7 @@ std::string xapian_structure_check(const StoragePaths& paths) {
 
 ConsistencyReport check_consistency(const StoragePaths& paths) {
     ConsistencyReport report;
-    DocumentStore store(paths.store_file());
+    DocumentStore store(paths.store_file(), StoreAccess::read_only);
     report.store_check = store.integrity_check();
     report.index_check = xapian_structure_check(paths);
     TextAnalyzer analyzer;
@@ -70,7 +70,7 @@ ConsistencyReport repair_consistency(const StoragePaths& paths) {
     const ConsistencyReport before = check_consistency(paths);
     if (before.ok()) return before;
     const WriterLock lock(paths);
-    DocumentStore store(paths.store_file());
+    DocumentStore store(paths.store_file(), StoreAccess::existing);
     if (before.store_check != "ok")
         throw StoreError("the store itself is damaged (" + before.store_check +
                          "); restore it from a backup (techbridge backup) or an export");

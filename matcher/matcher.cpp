@@ -79,7 +79,7 @@ struct Matcher::Features {
 
 Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
     : index_(open_index_for_reading(paths)),
-      store_(paths.store_file()),
+      store_(paths.store_file(), StoreAccess::read_only),
       knowledge_(KnowledgeBase::builtin()),
       settings_(settings),
       tagger_(knowledge_, analyzer_),

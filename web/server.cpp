@@ -131,13 +131,17 @@ MatchRequest finder_request(const nlohmann::json& body) {
 
 /// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
 struct ServerState {
-    ServerState(const StoragePaths& paths, AccessToken access, std::size_t cached_searches)
-        : token(std::move(access)),
+    ServerState(const ServerOptions& options, AccessToken access, std::size_t cached_searches)
+        : read_only(options.read_only),
+          token(std::move(access)),
           search_results(cached_searches),
-          searchers([paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
-          matchers(paths),
-          stores([paths] { return std::make_unique<DocumentStore>(paths.store_file()); }) {}
+          searchers([paths = options.paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
+          matchers(options.paths),
+          stores([paths = options.paths] {
+              return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
+          }) {}
 
+    const bool read_only;  // --read-only: imports are refused
     AccessToken token;
     SearchResultCache search_results;
     WorkerPool<Searcher> searchers;
@@ -160,7 +164,7 @@ struct ServerState {
 
 Server::Server(ServerOptions options, AccessToken token)
     : options_(std::move(options)),
-      state_(std::make_unique<ServerState>(options_.paths, std::move(token),
+      state_(std::make_unique<ServerState>(options_, std::move(token),
                                          options_.cached_searches.value_or(static_cast<std::size_t>(
                                              KnowledgeBase::builtin().search().result_cache_entries)))),
       http_(std::make_unique<httplib::Server>()) {
@@ -402,6 +406,12 @@ void Server::install_api() {
         const std::string name = "upload:" + filename + (format == "jsonl" ? (filename.ends_with(".jsonl") ? "" : ".jsonl")
                                                                            : (filename.ends_with(".md") ? "" : ".md"));
         const bool confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
+        if (confirm && state.read_only) {
+            send_error(response, 403, "read_only",
+                       "this server was started with --read-only and stores nothing; check the file without "
+                       "confirm=1, or restart techbridge serve without --read-only to import it");
+            return;
+        }
         if (find_invalid_utf8(request.body)) {
             // Name the line, as a user would look for it in an editor.
             const std::size_t offset = *find_invalid_utf8(request.body);
