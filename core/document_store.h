@@ -87,6 +87,7 @@ public:
     explicit DocumentStore(const std::filesystem::path& file, StoreAccess access = StoreAccess::create_if_missing);
 
     SqliteConnection& connection() { return connection_; }
+    const std::filesystem::path& file() const { return connection_.file(); }
 
     /// Whether the file this store has open is still the one at its path: false once it was
     /// deleted, moved away or replaced (say by a restored backup), when what others write

@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <grp.h>
@@ -13,13 +15,19 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "access_token.h"
+#include "consistency_check.h"
 #include "database_backup.h"
 #include "document_store.h"
+#include "errors.h"
 #include "fixtures.h"
 #include "ingestion.h"
+#include "search_index.h"
+#include "server.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
+using nlohmann::json;
 
 namespace {
 
@@ -28,6 +36,13 @@ unsigned mode_of(const std::filesystem::path& path) {
     struct stat status {};
     REQUIRE(::stat(path.c_str(), &status) == 0);
     return status.st_mode & 07777;
+}
+
+/// The fixture collection stored and indexed in `dir`/db.
+StoragePaths fixture_database(const TempDir& dir) {
+    const StoragePaths paths{dir / "db"};
+    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    return paths;
 }
 
 struct ChildOutput {
@@ -101,12 +116,48 @@ private:
 /// operator would to publish a finished database; `dir` itself opened so that another user can
 /// reach it.
 StoragePaths read_only_database(const TempDir& dir) {
-    const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    const StoragePaths paths = fixture_database(dir);
     std::filesystem::permissions(dir.path(), std::filesystem::perms(0755));
     std::filesystem::permissions(paths.root, std::filesystem::perms(0555));
     return paths;
 }
+
+/// A server over an existing database on a free loopback port, stopped at scope exit.
+class ServingDatabase {
+public:
+    explicit ServingDatabase(const StoragePaths& paths) {
+        ServerOptions options;
+        options.paths = paths;
+        options.port = 0;
+        server_ = std::make_unique<Server>(options, AccessToken(token));
+        port_ = server_->bind();
+        thread_ = std::thread([this] { server_->serve(); });
+    }
+    ~ServingDatabase() {
+        server_->stop();
+        thread_.join();
+    }
+    static constexpr const char* token = "storage-test-token-8c41f2a95e07";
+    httplib::Client client() const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        return client;
+    }
+    /// POST /api/import of one JSON line, stored (confirm=1) with the token.
+    httplib::Result import(const std::string& line) const {
+        return client().Post("/api/import?format=jsonl&confirm=1", {{"Authorization", std::string("Bearer ") + token}},
+                             line + "\n", "application/x-ndjson");
+    }
+
+private:
+    std::unique_ptr<Server> server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
+constexpr const char* wind_blade_offer =
+    R"({"id":"st-off-en-1","kind":"offer","lang":"en","title":"De-icing coating for wind turbine blades",)"
+    R"("body":"A heated coating keeps wind turbine blades free of ice down to minus 40 degrees."})";
 
 }  // namespace
 
@@ -177,4 +228,75 @@ TEST_CASE("storage: serve --read-only serves a read-only database directory and 
     CHECK(stored->status == 403);
     CHECK(nlohmann::json::parse(stored->body)["error"]["code"] == "read_only");
     std::filesystem::permissions(paths.root, std::filesystem::perms(0700));
+}
+
+TEST_CASE("storage: a server whose store was deleted says so in health and refuses imports") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    ServingDatabase server(paths);
+    const auto before = server.client().Get("/api/health");
+    REQUIRE(before);
+    CHECK(before->status == 200);
+
+    std::filesystem::remove(paths.store_file());
+    const auto health = server.client().Get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 503);
+    const json body = json::parse(health->body);
+    CHECK(body["status"] == "store_unavailable");
+    const std::string message = body["error"]["message"];
+    CHECK(message.find("was deleted while the server was running") != std::string::npos);
+    CHECK(message.find("restart techbridge serve") != std::string::npos);
+    CHECK_FALSE(body.contains("documents"));  // the count of a file that is gone would mislead
+
+    const auto imported = server.import(wind_blade_offer);
+    REQUIRE(imported);
+    CHECK(imported->status == 503);
+    CHECK(json::parse(imported->body)["error"]["code"] == "store_unavailable");
+    CHECK_FALSE(std::filesystem::exists(paths.store_file()));  // no new empty store stands in for it
+}
+
+TEST_CASE("storage: a server whose store was replaced by another file says so and stores nothing in it") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    const StoragePaths copy{dir / "copy"};
+    backup_database(paths, copy);
+    ServingDatabase server(paths);
+    std::filesystem::rename(copy.store_file(), paths.store_file());  // a backup restored while serving
+
+    const auto health = server.client().Get("/api/health");
+    REQUIRE(health);
+    CHECK(health->status == 503);
+    CHECK(std::string(json::parse(health->body)["error"]["message"]).find("was replaced") != std::string::npos);
+    const auto imported = server.import(wind_blade_offer);
+    REQUIRE(imported);
+    CHECK(imported->status == 503);
+    DocumentStore now_in_place(paths.store_file(), StoreAccess::read_only);
+    CHECK_FALSE(now_in_place.get("st-off-en-1"));
+}
+
+TEST_CASE("storage: an import into a database whose store is missing beside its index is refused") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    std::filesystem::remove(paths.store_file());
+    const auto file = dir.write("one.jsonl", std::string(wind_blade_offer) + "\n");
+    CHECK_THROWS_WITH_AS(Ingestion(paths, {}).run({file}), doctest::Contains("was deleted or moved"), StoreError);
+    CHECK_FALSE(std::filesystem::exists(paths.store_file()));
+    CHECK(open_index_for_reading(paths.index_dir()).get_doccount() == 6);  // the index is untouched
+}
+
+TEST_CASE("storage: check --repair refuses to remove most of the index for an emptied store unless forced") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    { DocumentStore empty(dir / "empty.sqlite"); }
+    std::filesystem::rename(dir / "empty.sqlite", paths.store_file());  // an empty store in its place
+
+    CHECK_THROWS_WITH_AS(repair_consistency(paths), doctest::Contains("repair would remove 6 of the 6 indexed documents"),
+                         Error);
+    CHECK_THROWS_WITH_AS(repair_consistency(paths), doctest::Contains("--repair --force"), Error);
+    CHECK(open_index_for_reading(paths.index_dir()).get_doccount() == 6);
+
+    const ConsistencyReport forced = repair_consistency(paths, {.force = true});
+    CHECK(forced.ok());
+    CHECK(forced.indexed == 0);
 }

@@ -133,6 +133,9 @@ MatchRequest finder_request(const nlohmann::json& body) {
 struct ServerState {
     ServerState(const ServerOptions& options, AccessToken access, std::size_t cached_searches)
         : read_only(options.read_only),
+          // Opened now, so that a store missing at the start is reported now, an old one is
+          // migrated before any reader opens it, and its file stays pinned for store_problem().
+          served_store(options.paths.store_file(), read_only ? StoreAccess::read_only : StoreAccess::existing),
           token(std::move(access)),
           search_results(cached_searches),
           searchers([paths = options.paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
@@ -142,6 +145,7 @@ struct ServerState {
           }) {}
 
     const bool read_only;  // --read-only: imports are refused
+    DocumentStore served_store;  // the store the server started with; used only to watch its file
     AccessToken token;
     SearchResultCache search_results;
     WorkerPool<Searcher> searchers;
@@ -154,6 +158,22 @@ struct ServerState {
 
     std::mutex writer;   // one import at a time
     std::mutex planner;  // one expo plan at a time
+
+    /// Why nothing may be stored: the store file was deleted or replaced since the server
+    /// started (readers still read the file they opened, while an import would write to
+    /// whatever the path names now). Empty while it is in place.
+    std::string store_problem() const {
+        if (served_store.file_in_place()) return {};
+        const std::string file = served_store.file().string();
+        if (!std::filesystem::exists(file)) {
+            return "the document store " + file + " was deleted while the server was running: searches still read "
+                   "the copy the server has open, but nothing is stored. Put the file back (restore it from a "
+                   "backup) and restart techbridge serve";
+        }
+        return "the document store " + file + " was replaced by another file while the server was running: "
+               "searches still read the one the server opened, and nothing is stored. Restart techbridge serve "
+               "to use the file now in place";
+    }
 
     void require_token(const httplib::Request& request) const {
         if (!token.admits(request.get_header_value("Authorization")))
@@ -272,6 +292,13 @@ void Server::install_api() {
     const KnowledgeBase& knowledge = KnowledgeBase::builtin();
 
     http_->Get("/api/health", [&state](const httplib::Request&, httplib::Response& response) {
+        if (const std::string problem = state.store_problem(); !problem.empty()) {
+            send_json(response, 503,
+                      {{"status", "store_unavailable"},
+                       {"error", {{"code", "store_unavailable"}, {"message", problem}}},
+                       {"dictionaries", GeneralDictionary::shared().status()}});
+            return;
+        }
         auto store = state.stores.borrow();
         send_json(response, 200,
                   {{"status", "ok"},
@@ -421,6 +448,10 @@ void Server::install_api() {
         IngestionReport report;
         {
             std::lock_guard lock(state.writer);
+            if (const std::string problem = state.store_problem(); confirm && !problem.empty()) {
+                send_error(response, 503, "store_unavailable", problem);
+                return;
+            }
             IngestionOptions options;
             options.command = "import (web)";
             Ingestion ingestion(paths, options);
