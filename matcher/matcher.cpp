@@ -78,7 +78,9 @@ struct Matcher::Features {
 };
 
 Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
-    : index_(open_index_for_reading(paths)),
+    : paths_(paths),
+      index_watch_(paths),
+      index_(open_index_for_reading(paths)),
       store_(paths.store_file(), StoreAccess::read_only),
       knowledge_(KnowledgeBase::builtin()),
       settings_(settings),
@@ -90,6 +92,12 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
+            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
+                index_watch_ = IndexDirectoryWatch(paths_);
+                index_ = open_index_for_reading(paths_);
+                rarity_.clear();
+                features_.clear();
+            }
             if (index_.reopen()) {
                 rarity_.clear();
                 features_.clear();

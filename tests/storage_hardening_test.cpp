@@ -1,6 +1,7 @@
 // Hardening tests (issue 13): each reproduces a finding and fails without its fix.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <memory>
 #include <string>
@@ -21,9 +22,12 @@
 #include "document_store.h"
 #include "errors.h"
 #include "fixtures.h"
+#include "index_synchronizer.h"
 #include "ingestion.h"
+#include "matcher.h"
 #include "search_index.h"
 #include "server.h"
+#include "writer_lock.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -158,6 +162,29 @@ private:
 constexpr const char* wind_blade_offer =
     R"({"id":"st-off-en-1","kind":"offer","lang":"en","title":"De-icing coating for wind turbine blades",)"
     R"("body":"A heated coating keeps wind turbine blades free of ice down to minus 40 degrees."})";
+
+/// What `techbridge reindex` does: rebuilds the index beside the old one and swaps it in.
+void reindex(const StoragePaths& paths) {
+    DocumentStore store(paths.store_file(), StoreAccess::existing);
+    const WriterLock lock(paths);
+    TextAnalyzer analyzer;
+    IndexSynchronizer(paths, store, analyzer).rebuild();
+}
+
+/// The ids of /api/search's hits for `query` (URL-encoded).
+std::vector<std::string> hit_ids(const ServingDatabase& server, const std::string& encoded_query) {
+    const auto found = server.client().Get("/api/search?q=" + encoded_query);
+    REQUIRE(found);
+    REQUIRE(found->status == 200);
+    const json body = json::parse(found->body);
+    std::vector<std::string> ids;
+    for (const auto& hit : body["hits"]) ids.push_back(hit["id"]);
+    return ids;
+}
+
+bool contains(const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
 
 }  // namespace
 
@@ -299,4 +326,40 @@ TEST_CASE("storage: check --repair refuses to remove most of the index for an em
     const ConsistencyReport forced = repair_consistency(paths, {.force = true});
     CHECK(forced.ok());
     CHECK(forced.indexed == 0);
+}
+
+TEST_CASE("storage: a server finds a document imported after `reindex` swapped a new index in under it") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    ServingDatabase server(paths);
+    CHECK(contains(hit_ids(server, "laser%20welding"), "t-off-en-1"));  // the readers hold the index open
+    CHECK_FALSE(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
+
+    reindex(paths);
+    const auto imported = server.import(wind_blade_offer);
+    REQUIRE(imported);
+    CHECK(imported->status == 200);
+    CHECK(json::parse(imported->body)["stored"] == 1);
+    CHECK(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
+    CHECK(contains(hit_ids(server, "laser%20welding"), "t-off-en-1"));
+}
+
+TEST_CASE("storage: a matcher finds candidates indexed after a rebuild swapped its index") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    Matcher matcher(paths);
+    MatchRequest request;
+    request.id = "t-dem-zh-1";  // 激光焊接工艺需求: laser welding of thick plates
+    const auto before = matcher.match(request);
+    REQUIRE_FALSE(before.candidates.empty());
+
+    reindex(paths);
+    const auto file = dir.write("new-offer.jsonl",
+                                R"({"id":"st-off-ru-9","kind":"offer","lang":"ru","title":"Лазерная сварка толстых плит из хладостойкой стали",)"
+                                R"("body":"Технология лазерной сварки толстолистовой стали, швы сохраняют вязкость при минус 60 градусах."})"
+                                "\n");
+    Ingestion(paths, {}).run({file});
+    std::vector<std::string> ids;
+    for (const auto& candidate : matcher.match(request).candidates) ids.push_back(candidate.id);
+    CHECK(contains(ids, "st-off-ru-9"));
 }
