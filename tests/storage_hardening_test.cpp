@@ -171,6 +171,20 @@ void reindex(const StoragePaths& paths) {
     IndexSynchronizer(paths, store, analyzer).rebuild();
 }
 
+/// The fixture database after one more import, so that its index is at revision 2. A rebuilt
+/// index starts at revision 1 and one import brings it to 2: the revision a reader of the old
+/// index already has, so Xapian's reopen() sees nothing new and keeps reading the deleted files.
+StoragePaths database_at_revision_two(const TempDir& dir) {
+    const StoragePaths paths = fixture_database(dir);
+    const auto file = dir.write("pump.jsonl",
+                                R"({"id":"st-off-en-0","kind":"offer","lang":"en","title":"Cryogenic pump for liquefied gas",)"
+                                R"("body":"A pump for liquefied natural gas at minus 160 degrees."})"
+                                "\n");
+    Ingestion(paths, {}).run({file});
+    REQUIRE(open_index_for_reading(paths.index_dir()).get_revision() == 2);
+    return paths;
+}
+
 /// The ids of /api/search's hits for `query` (URL-encoded).
 std::vector<std::string> hit_ids(const ServingDatabase& server, const std::string& encoded_query) {
     const auto found = server.client().Get("/api/search?q=" + encoded_query);
@@ -330,13 +344,13 @@ TEST_CASE("storage: check --repair refuses to remove most of the index for an em
 
 TEST_CASE("storage: a server finds a document imported after `reindex` swapped a new index in under it") {
     TempDir dir;
-    const StoragePaths paths = fixture_database(dir);
+    const StoragePaths paths = database_at_revision_two(dir);
     ServingDatabase server(paths);
     CHECK(contains(hit_ids(server, "laser%20welding"), "t-off-en-1"));  // the readers hold the index open
     CHECK_FALSE(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
 
     reindex(paths);
-    const auto imported = server.import(wind_blade_offer);
+    const auto imported = server.import(wind_blade_offer);  // the new index at revision 2
     REQUIRE(imported);
     CHECK(imported->status == 200);
     CHECK(json::parse(imported->body)["stored"] == 1);
@@ -346,7 +360,7 @@ TEST_CASE("storage: a server finds a document imported after `reindex` swapped a
 
 TEST_CASE("storage: a matcher finds candidates indexed after a rebuild swapped its index") {
     TempDir dir;
-    const StoragePaths paths = fixture_database(dir);
+    const StoragePaths paths = database_at_revision_two(dir);
     Matcher matcher(paths);
     MatchRequest request;
     request.id = "t-dem-zh-1";  // 激光焊接工艺需求: laser welding of thick plates
