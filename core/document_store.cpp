@@ -175,6 +175,11 @@ DocumentStore::DocumentStore(const std::filesystem::path& file, StoreAccess acce
     opened_ = FileIdentity::of(file);  // SQLite holds the file open from the first statement on
 }
 
+DocumentStore::DocumentStore(const std::filesystem::path& file, const WriterLock& held)
+    : DocumentStore(file, StoreAccess::create_if_missing) {
+    mark_interrupted_runs(held);
+}
+
 bool DocumentStore::file_in_place() const { return opened_ && FileIdentity::of(connection_.file()) == opened_; }
 
 void DocumentStore::require_current_schema() {
@@ -461,6 +466,22 @@ void DocumentStore::finish_run(std::int64_t run_id, const IngestionRunSummary& s
         .bind(6, summary.unchanged)
         .bind(7, summary.rejected);
     update.run();
+}
+
+std::int64_t DocumentStore::mark_interrupted_runs(const WriterLock&) {
+    SqliteStatement update(connection_, "UPDATE runs SET status = 'interrupted', finished_at = ?1 WHERE status = 'running'");
+    update.bind(1, now_utc());
+    update.step();
+    const std::int64_t marked = connection_.changes();
+    update.reset();
+    return marked;
+}
+
+std::optional<std::string> DocumentStore::run_status(std::int64_t run_id) {
+    SqliteStatement query(connection_, "SELECT status FROM runs WHERE id = ?1");
+    query.bind(1, run_id);
+    if (!query.step()) return std::nullopt;
+    return query.text(0);
 }
 
 std::optional<std::string> DocumentStore::meta(const std::string& key) {

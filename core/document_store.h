@@ -14,6 +14,7 @@
 #include "document_tags.h"
 #include "file_identity.h"
 #include "sqlite_connection.h"
+#include "writer_lock.h"
 
 namespace techbridge {
 
@@ -54,7 +55,7 @@ struct IngestionRunSummary {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
-    std::string status;  // "completed", "rejected (strict)", "failed"
+    std::string status;  // "running", "completed", "rejected (strict)", "interrupted"
 };
 
 struct DocumentCounts {
@@ -85,6 +86,9 @@ public:
     static constexpr int schema_version = 2;
 
     explicit DocumentStore(const std::filesystem::path& file, StoreAccess access = StoreAccess::create_if_missing);
+    /// Opens for writing (StoreAccess::create_if_missing) as the holder of the writer lock, and
+    /// marks the runs killed imports left "running" as interrupted (mark_interrupted_runs).
+    DocumentStore(const std::filesystem::path& file, const WriterLock& held);
 
     SqliteConnection& connection() { return connection_; }
     const std::filesystem::path& file() const { return connection_.file(); }
@@ -141,6 +145,12 @@ public:
     void record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line, const std::string& field,
                           const std::string& message);
     void finish_run(std::int64_t run_id, const IngestionRunSummary& summary);
+    /// Marks the runs still "running" as "interrupted" (finished now) and returns how many.
+    /// Every run begins and ends under the writer lock, so while `held` is this process's,
+    /// no run still "running" has a live process: it was killed or crashed.
+    std::int64_t mark_interrupted_runs(const WriterLock& held);
+    /// The status of run `run_id` ("running", "completed", "interrupted", ...); nullopt for none.
+    std::optional<std::string> run_status(std::int64_t run_id);
 
     std::optional<std::string> meta(const std::string& key);
     void set_meta(const std::string& key, const std::string& value);

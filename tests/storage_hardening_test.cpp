@@ -2,7 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <csignal>
+#include <optional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -20,8 +22,10 @@
 #include "consistency_check.h"
 #include "database_backup.h"
 #include "document_store.h"
+#include "document_validation.h"
 #include "errors.h"
 #include "fixtures.h"
+#include "process_support.h"
 #include "index_synchronizer.h"
 #include "ingestion.h"
 #include "matcher.h"
@@ -185,6 +189,44 @@ StoragePaths database_at_revision_two(const TempDir& dir) {
     return paths;
 }
 
+/// The id of a run the store records as "running", if any (the store may not be made yet).
+std::optional<std::int64_t> running_run(const StoragePaths& paths) {
+    try {
+        DocumentStore store(paths.store_file(), StoreAccess::read_only);
+        SqliteStatement query(store.connection(), "SELECT id FROM runs WHERE status = 'running'");
+        if (query.step()) return query.integer(0);
+    } catch (const StoreError&) {
+        // not made or not migrated yet
+    }
+    return std::nullopt;
+}
+
+/// Stores documents as an import killed before indexing them leaves them: stored, not
+/// indexed, their run still "running". Returns the run's id.
+std::int64_t store_without_indexing(const StoragePaths& paths, const std::vector<std::string>& lines) {
+    DocumentStore store(paths.store_file(), StoreAccess::existing);
+    const std::int64_t run = store.begin_run("index");
+    for (const auto& line : lines) {
+        DocumentParse parsed = parse_document(json::parse(line));
+        REQUIRE(parsed.ok());
+        store.put(parsed.document, {"killed.jsonl", 1, line}, run);
+    }
+    return run;
+}
+
+/// /api/health's "indexing" once the start-up indexing has ended (or after 30 s).
+json indexing_when_ended(const ServingDatabase& server) {
+    json indexing;
+    for (int attempt = 0; attempt < 300; ++attempt) {
+        const auto health = server.client().Get("/api/health");
+        REQUIRE(health);
+        indexing = json::parse(health->body)["indexing"];
+        if (!indexing.is_object() || indexing["state"] != "indexing" && indexing["state"] != "starting") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return indexing;
+}
+
 /// The ids of /api/search's hits for `query` (URL-encoded).
 std::vector<std::string> hit_ids(const ServingDatabase& server, const std::string& encoded_query) {
     const auto found = server.client().Get("/api/search?q=" + encoded_query);
@@ -205,7 +247,8 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 TEST_CASE("storage: the store connection of an import syncs every commit to disk (synchronous=FULL)") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    DocumentStore store = open_store(paths);
+    const WriterLock lock(paths);
+    DocumentStore store = open_store(paths, lock);
     SqliteStatement synchronous(store.connection(), "PRAGMA synchronous");
     REQUIRE(synchronous.step());
     // 2 is FULL: in WAL mode NORMAL (1) may roll back the last acknowledged commit after a power loss.
@@ -348,6 +391,7 @@ TEST_CASE("storage: a server finds a document imported after `reindex` swapped a
     ServingDatabase server(paths);
     CHECK(contains(hit_ids(server, "laser%20welding"), "t-off-en-1"));  // the readers hold the index open
     CHECK_FALSE(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
+    CHECK(indexing_when_ended(server)["state"] == "finished");  // its start-up check no longer holds the lock
 
     reindex(paths);
     const auto imported = server.import(wind_blade_offer);  // the new index at revision 2
@@ -376,4 +420,54 @@ TEST_CASE("storage: a matcher finds candidates indexed after a rebuild swapped i
     std::vector<std::string> ids;
     for (const auto& candidate : matcher.match(request).candidates) ids.push_back(candidate.id);
     CHECK(contains(ids, "st-off-ru-9"));
+}
+
+TEST_CASE("storage: the run of an import killed mid-way is marked interrupted when the store is next opened for writing") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    const pid_t child =
+        spawn_silently({TECHBRIDGE_BINARY, "index", "--db", paths.root.string(), std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents"});
+    REQUIRE(child > 0);
+    std::optional<std::int64_t> run;
+    for (int attempt = 0; attempt < 2000 && !run; ++attempt) {
+        run = running_run(paths);
+        if (!run) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(run);
+    CHECK_THROWS_AS(WriterLock{paths}, BusyError);  // while its writer lives, nobody may call the run dead
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    {
+        DocumentStore reader(paths.store_file(), StoreAccess::read_only);
+        REQUIRE(reader.run_status(*run) == "running");  // killed before it finished; reading changes nothing
+    }
+    const WriterLock lock(paths);
+    DocumentStore store = open_store(paths, lock);
+    CHECK(store.run_status(*run) == "interrupted");
+}
+
+TEST_CASE("storage: serve indexes in the background what an interrupted import stored, with progress in health") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    const std::int64_t run = store_without_indexing(
+        paths, {wind_blade_offer,
+                R"({"id":"st-dem-zh-1","kind":"demand","lang":"zh","title":"寒区风电叶片防冰技术需求",)"
+                R"("body":"我公司需要风电叶片防冰除冰技术，要求零下三十度可靠运行。"})",
+                R"({"id":"st-off-ru-1","kind":"offer","lang":"ru","title":"Противообледенительное покрытие лопастей ветроустановок",)"
+                R"("body":"Покрытие защищает лопасти ветроустановок от обледенения при минус сорока градусах."})"});
+    {
+        DocumentStore store(paths.store_file(), StoreAccess::read_only);
+        REQUIRE(store.revisions_pending_index().size() == 3);
+    }
+
+    ServingDatabase server(paths);  // no import follows: the server does it by itself
+    const json indexing = indexing_when_ended(server);
+    REQUIRE(indexing.is_object());
+    CHECK(indexing["state"] == "finished");
+    CHECK(indexing["pending"] == 0);
+    CHECK(indexing["done"] == 3);
+    CHECK(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
+    DocumentStore store(paths.store_file(), StoreAccess::read_only);
+    CHECK(store.revisions_pending_index().empty());
+    CHECK(store.run_status(run) == "interrupted");
 }

@@ -28,6 +28,7 @@
 #include "search_json.h"
 #include "utf8.h"
 #include "searcher.h"
+#include "startup_indexing.h"
 #include "worker_pool.h"
 
 namespace techbridge {
@@ -142,7 +143,8 @@ struct ServerState {
           matchers(options.paths),
           stores([paths = options.paths] {
               return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
-          }) {}
+          }),
+          startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
 
     const bool read_only;  // --read-only: imports are refused
     DocumentStore served_store;  // the store the server started with; used only to watch its file
@@ -158,6 +160,28 @@ struct ServerState {
 
     std::mutex writer;   // one import at a time
     std::mutex planner;  // one expo plan at a time
+    /// What interrupted imports left, indexed in the background; none when read-only. Last,
+    /// so that it stops before the rest goes.
+    std::unique_ptr<StartupIndexing> startup_indexing;
+
+    /// The start-up indexing as /api/health shows it.
+    json indexing_json() const {
+        const StartupIndexingProgress progress = startup_indexing->progress();
+        json out = {{"state", progress.state}, {"pending", progress.pending}, {"done", progress.done}};
+        if (!progress.message.empty()) out["message"] = progress.message;
+        return out;
+    }
+
+    /// Imports wait for the start-up indexing, which holds the writer lock: a short while, as
+    /// when nothing was left to index (milliseconds), then they are told to come back.
+    void require_startup_indexing_done() const {
+        constexpr std::chrono::milliseconds longest_wait{3000};
+        if (!startup_indexing || startup_indexing->wait_until_done(longest_wait)) return;
+        const StartupIndexingProgress progress = startup_indexing->progress();
+        throw BusyError("the server is indexing " + std::to_string(progress.pending + progress.done) +
+                        " document(s) that an interrupted import stored (" + std::to_string(progress.done) +
+                        " done); try again when /api/health shows the indexing finished");
+    }
 
     /// Why nothing may be stored: the store file was deleted or replaced since the server
     /// started (readers still read the file they opened, while an import would write to
@@ -300,10 +324,11 @@ void Server::install_api() {
             return;
         }
         auto store = state.stores.borrow();
-        send_json(response, 200,
-                  {{"status", "ok"},
-                   {"documents", store->document_count()},
-                   {"dictionaries", GeneralDictionary::shared().status()}});
+        json out = {{"status", "ok"},
+                    {"documents", store->document_count()},
+                    {"dictionaries", GeneralDictionary::shared().status()}};
+        if (state.startup_indexing) out["indexing"] = state.indexing_json();
+        send_json(response, 200, out);
     });
 
     http_->Get("/api/meta", [&knowledge](const httplib::Request& request, httplib::Response& response) {
@@ -445,13 +470,14 @@ void Server::install_api() {
             const auto line = 1 + std::count(request.body.begin(), request.body.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
             throw BadRequest("invalid_body", filename + ": line " + std::to_string(line) + ": not valid UTF-8; save the file as UTF-8");
         }
+        if (const std::string problem = state.store_problem(); confirm && !problem.empty()) {
+            send_error(response, 503, "store_unavailable", problem);
+            return;
+        }
+        if (confirm) state.require_startup_indexing_done();
         IngestionReport report;
         {
             std::lock_guard lock(state.writer);
-            if (const std::string problem = state.store_problem(); confirm && !problem.empty()) {
-                send_error(response, 503, "store_unavailable", problem);
-                return;
-            }
             IngestionOptions options;
             options.command = "import (web)";
             Ingestion ingestion(paths, options);
