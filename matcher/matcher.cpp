@@ -93,8 +93,9 @@ MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
             if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
-                index_watch_ = IndexDirectoryWatch(paths_);
-                index_ = open_index_for_reading(paths_);
+                IndexDirectoryWatch watch(paths_);
+                index_ = open_index_for_reading(paths_);  // if this throws, the next match tries again
+                index_watch_ = std::move(watch);
                 rarity_.clear();
                 features_.clear();
             }

@@ -26,9 +26,10 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // and try again, a few times at most.
     for (int attempt = 0;; ++attempt) {
         try {
-            if (index_watch_.swapped()) {
-                index_watch_ = IndexDirectoryWatch(paths_);
-                index_ = open_index_for_reading(paths_);
+            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
+                IndexDirectoryWatch watch(paths_);
+                index_ = open_index_for_reading(paths_);  // if this throws, the next search tries again
+                index_watch_ = std::move(watch);
             }
             index_.reopen();
             const std::optional<IndexRevision> revision = cache_ ? current_revision() : std::nullopt;
