@@ -73,7 +73,7 @@ int run_reindex(int argc, char** argv) {
     const Arguments& args = *parsed;
     if (!args.positional().empty()) throw UsageError("reindex takes no paths; it rebuilds from the store");
     const StoragePaths paths{args.required("db")};
-    DocumentStore store = open_existing_store(paths);
+    DocumentStore store = open_existing_store(paths, StoreAccess::existing);
     const WriterLock lock(paths);
     TextAnalyzer analyzer;
     const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress()).rebuild();

@@ -13,14 +13,16 @@ namespace {
 
 const CommandSpec check_spec{
     "check",
-    "usage: techbridge check --db DIR [--repair] [--json]\n"
+    "usage: techbridge check --db DIR [--repair [--force]] [--json]\n"
     "\n"
     "Verifies that the store and the index agree: the store and the index files are sound,\n"
     "every stored document is indexed at its current revision with the current analysis,\n"
     "and the index holds nothing the store does not. Exit status 0 when they agree, 1 when\n"
-    "not. --repair puts the index right from the store (the source of truth).\n",
+    "not. --repair puts the index right from the store (the source of truth). It refuses to\n"
+    "remove more than a few indexed documents the store lacks (over 10% of the index): that\n"
+    "is a wrong or emptied store more often than a right one. --force removes them anyway.\n",
     {"db"},
-    {"repair", "json"}};
+    {"repair", "force", "json"}};
 
 const CommandSpec export_spec{
     "export",
@@ -75,7 +77,9 @@ int run_check(int argc, char** argv) {
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     open_existing_store(paths);
-    const ConsistencyReport report = args.flag("repair") ? repair_consistency(paths) : check_consistency(paths);
+    if (args.flag("force") && !args.flag("repair")) throw UsageError("--force goes with --repair");
+    const ConsistencyReport report =
+        args.flag("repair") ? repair_consistency(paths, {.force = args.flag("force")}) : check_consistency(paths);
     if (args.flag("json")) {
         std::cout << nlohmann::json{{"ok", report.ok()},
                                     {"stored", report.stored},

@@ -1,5 +1,7 @@
 #include <csignal>
+#include <cstdio>
 #include <iostream>
+#include <random>
 
 #include "arguments.h"
 #include "commands.h"
@@ -17,7 +19,7 @@ const CommandSpec serve_spec{
     "serve",
     "usage: techbridge serve --db DIR [--host 127.0.0.1] [--port 8080] [--threads N]\n"
     "                        [--max-body BYTES] [--allow-host NAME]... [--assets-dir DIR]\n"
-    "                        [--cached-searches N]\n"
+    "                        [--cached-searches N] [--read-only]\n"
     "\n"
     "Serves the web interface and the JSON API (docs/api.md). Listens on 127.0.0.1 unless\n"
     "--host says otherwise. Imports need the access token: TECHBRIDGE_TOKEN, or the one\n"
@@ -35,9 +37,11 @@ const CommandSpec serve_spec{
     "  --index LOCS      the index split into shards: folders or tcp://host:port of\n"
     "                    xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --assets-dir DIR  serve the page's files from DIR (e.g. web/assets) instead of the\n"
-    "                    copies built in, for working on the page\n",
+    "                    copies built in, for working on the page\n"
+    "  --read-only       store nothing: imports are refused (checking a file still works);\n"
+    "                    DIR may be a read-only folder\n",
     {"db", "host", "port", "threads", "max-body", "allow-host", "assets-dir", "index", "cached-searches"},
-    {}};
+    {"read-only"}};
 
 /// The --allow-host names: host names as a browser sends them in Host, without a port.
 std::vector<std::string> allowed_host_names(const Arguments& args) {
@@ -50,6 +54,23 @@ std::vector<std::string> allowed_host_names(const Arguments& args) {
 }
 
 Server* running_server = nullptr;
+
+/// The token of a read-only server: TECHBRIDGE_TOKEN or DIR/token as usual, or, when DIR is
+/// read-only and has none this process may read, one made for this run (expo planning needs one).
+AccessToken read_only_token(const StoragePaths& paths) {
+    try {
+        return AccessToken::for_database(paths);
+    } catch (const Error&) {
+        std::random_device random;
+        std::string secret;
+        for (int i = 0; i < 8; ++i) {
+            char part[9];
+            std::snprintf(part, sizeof part, "%08x", random());
+            secret += part;
+        }
+        return AccessToken(secret);
+    }
+}
 
 extern "C" void stop_on_signal(int) {
     if (running_server) running_server->stop();
@@ -72,9 +93,10 @@ int run_serve(int argc, char** argv) {
     options.assets_dir = args.value("assets-dir").value_or("");
     if (args.value("cached-searches"))
         options.cached_searches = static_cast<std::size_t>(args.number("cached-searches", 0, 0, 1000000));
+    options.read_only = args.flag("read-only");
     open_index_for_reading(options.paths);  // fail now, with advice, rather than on the first search
 
-    AccessToken token = AccessToken::for_database(options.paths);
+    AccessToken token = options.read_only ? read_only_token(options.paths) : AccessToken::for_database(options.paths);
     const std::string token_origin = token.origin();
     const std::string secret = token.secret();
     Server server(options, std::move(token));
@@ -83,8 +105,11 @@ int run_serve(int argc, char** argv) {
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
     std::cout << "dictionaries: " << GeneralDictionary::shared().status() << '\n';
-    if (token_origin == "TECHBRIDGE_TOKEN") std::cout << "access token for imports: from TECHBRIDGE_TOKEN\n";
-    else std::cout << "access token for imports: " << secret << "  (kept in " << token_origin << ")\n";
+    const char* token_use = options.read_only ? "access token for expo planning: " : "access token for imports: ";
+    if (token_origin == "TECHBRIDGE_TOKEN") std::cout << token_use << "from TECHBRIDGE_TOKEN\n";
+    else if (token_origin.empty()) std::cout << token_use << secret << "  (for this run only: " << options.paths.root.string() << " is read-only)\n";
+    else std::cout << token_use << secret << "  (kept in " << token_origin << ")\n";
+    if (options.read_only) std::cout << "read-only: imports are refused\n";
     std::cout << "TechBridge is serving http://" << options.host << ":" << port << "/  (Ctrl-C stops it)" << std::endl;
     server.serve();
     running_server = nullptr;

@@ -42,7 +42,7 @@ int run_show(int argc, char** argv) {
     const StoragePaths paths{args.required("db")};
     if (args.positional().size() != 1) throw UsageError("give exactly one document id");
     const std::string& id = args.positional().front();
-    DocumentStore store = open_existing_store(paths);
+    DocumentStore store = open_existing_store(paths, StoreAccess::read_only);
     const auto stored = store.get(id);
     if (!stored) {
         std::cerr << "techbridge show: no document with id \"" << id << "\"\n";
@@ -75,7 +75,7 @@ int run_stats(int argc, char** argv) {
     if (!parsed) return exit_ok;
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
-    DocumentStore store = open_existing_store(paths);
+    DocumentStore store = open_existing_store(paths, StoreAccess::read_only);
     const DocumentCounts counts = store.counts();
     const KnowledgeBase& knowledge = KnowledgeBase::builtin();
     const auto& concepts = knowledge.thesaurus().concepts();

@@ -7,11 +7,12 @@
 
 namespace techbridge::cli {
 
-/// The store of `paths`; an Error saying what to run first when there is none.
-inline DocumentStore open_existing_store(const StoragePaths& paths) {
-    if (!std::filesystem::exists(paths.store_file()))
+/// The store of `paths`; an Error saying what to run first when there is none. Read-only
+/// unless a command that writes asks otherwise, so reading works in a read-only directory too.
+inline DocumentStore open_existing_store(const StoragePaths& paths, StoreAccess access = StoreAccess::read_only) {
+    if (!std::filesystem::exists(paths.store_file()) && !std::filesystem::exists(paths.index_dir()))
         throw Error("no document store at " + paths.store_file().string() + "; index some documents first");
-    return DocumentStore(paths.store_file());
+    return DocumentStore(paths.store_file(), access);  // a store missing beside its index: StoreError says so
 }
 
 /// --db DIR, and --index LOC[,LOC...] when the index is split into shards.

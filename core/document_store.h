@@ -12,7 +12,9 @@
 
 #include "document.h"
 #include "document_tags.h"
+#include "file_identity.h"
 #include "sqlite_connection.h"
+#include "writer_lock.h"
 
 namespace techbridge {
 
@@ -53,13 +55,26 @@ struct IngestionRunSummary {
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
-    std::string status;  // "completed", "rejected (strict)", "failed"
+    std::string status;  // "running", "completed", "rejected (strict)", "interrupted"
 };
 
 struct DocumentCounts {
     std::int64_t total = 0;
     std::map<std::string, std::int64_t> by_kind;
     std::map<std::string, std::int64_t> by_lang;
+};
+
+/// How a DocumentStore opens its file.
+enum class StoreAccess {
+    /// Read and write, making a new store when there is none, except beside an existing index
+    /// (DIR/index): a store missing there was deleted or moved, and a new empty one would
+    /// silently stand in for every document the index holds. That is a StoreError saying so.
+    create_if_missing,
+    /// Read and write a store that exists; a StoreError when there is none.
+    existing,
+    /// Read only, for commands and servers that only read: works in a read-only directory too
+    /// (opened immutable when no other process can be writing). Writes fail.
+    read_only,
 };
 
 /// Documents with their sources and history, ingestion runs and their rejections,
@@ -70,9 +85,18 @@ class DocumentStore {
 public:
     static constexpr int schema_version = 2;
 
-    explicit DocumentStore(const std::filesystem::path& file);
+    explicit DocumentStore(const std::filesystem::path& file, StoreAccess access = StoreAccess::create_if_missing);
+    /// Opens for writing (StoreAccess::create_if_missing) as the holder of the writer lock, and
+    /// marks the runs killed imports left "running" as interrupted (mark_interrupted_runs).
+    DocumentStore(const std::filesystem::path& file, const WriterLock& held);
 
     SqliteConnection& connection() { return connection_; }
+    const std::filesystem::path& file() const { return connection_.file(); }
+
+    /// Whether the file this store has open is still the one at its path: false once it was
+    /// deleted, moved away or replaced (say by a restored backup), when what others write
+    /// through the path no longer reaches this store.
+    bool file_in_place() const;
 
     /// Adds or replaces `document`. A document equal to the stored one is left as is.
     PutOutcome put(const Document& document, const DocumentSource& source, std::int64_t run_id);
@@ -121,6 +145,12 @@ public:
     void record_rejection(std::int64_t run_id, const std::string& path, std::int64_t line, const std::string& field,
                           const std::string& message);
     void finish_run(std::int64_t run_id, const IngestionRunSummary& summary);
+    /// Marks the runs still "running" as "interrupted" (finished now) and returns how many.
+    /// Every run begins and ends under the writer lock, so while `held` is this process's,
+    /// no run still "running" has a live process: it was killed or crashed.
+    std::int64_t mark_interrupted_runs(const WriterLock& held);
+    /// The status of run `run_id` ("running", "completed", "interrupted", ...); nullopt for none.
+    std::optional<std::string> run_status(std::int64_t run_id);
 
     std::optional<std::string> meta(const std::string& key);
     void set_meta(const std::string& key, const std::string& value);
@@ -131,11 +161,14 @@ private:
     /// connection keeps reading an old snapshot.
     SqliteStatement& prepared(const char* sql);
     void migrate();
+    /// For a read-only store, which cannot migrate: refuses a schema other than the current one.
+    void require_current_schema();
     /// Copies the current version of `id` into document_history before it is replaced or removed.
     void keep_in_history(const std::string& id, std::int64_t run_id, const std::string& now);
     StoredDocument read_row(SqliteStatement& row);
 
     SqliteConnection connection_;
+    std::optional<FileIdentity> opened_;  // the file opened, to tell when the path names another
     std::unordered_map<const char*, std::unique_ptr<SqliteStatement>> statements_;
 };
 

@@ -1,5 +1,9 @@
 #include "search_index.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "file_identity.h"
 #include "errors.h"
 #include "index_layout.h"
 #include "knowledge_base.h"
@@ -48,6 +52,45 @@ Xapian::Database open_index_for_reading(const StoragePaths& paths) {
         }
     }
     return combined;
+}
+
+IndexDirectoryWatch::IndexDirectoryWatch(const StoragePaths& paths) {
+    std::vector<std::filesystem::path> directories;
+    if (paths.index_shards.empty()) directories.push_back(paths.index_dir());
+    for (const auto& location : paths.index_shards)
+        if (!location.starts_with("tcp://")) directories.emplace_back(location);  // remote shards: the server's job
+    for (auto& directory : directories) {
+        const int descriptor = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (descriptor >= 0) watched_.push_back({std::move(directory), descriptor});
+    }
+}
+
+IndexDirectoryWatch::~IndexDirectoryWatch() { close_all(); }
+
+IndexDirectoryWatch::IndexDirectoryWatch(IndexDirectoryWatch&& other) noexcept : watched_(std::move(other.watched_)) {
+    other.watched_.clear();
+}
+
+IndexDirectoryWatch& IndexDirectoryWatch::operator=(IndexDirectoryWatch&& other) noexcept {
+    if (this != &other) {
+        close_all();
+        watched_ = std::move(other.watched_);
+        other.watched_.clear();
+    }
+    return *this;
+}
+
+void IndexDirectoryWatch::close_all() {
+    for (const auto& entry : watched_) ::close(entry.descriptor);
+    watched_.clear();
+}
+
+bool IndexDirectoryWatch::swapped() const {
+    for (const auto& entry : watched_) {
+        const auto now = FileIdentity::of(entry.path);
+        if (now && now != FileIdentity::of_descriptor(entry.descriptor)) return true;
+    }
+    return false;
 }
 
 namespace {

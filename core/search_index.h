@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -19,6 +20,35 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& dir);
 /// The database's index for reading: root/index, or its shards combined as one database
 /// when paths.index_shards names them (local paths or tcp://host:port).
 Xapian::Database open_index_for_reading(const StoragePaths& paths);
+
+/// The index directories a reader opened (root/index, or the local shard folders), held open
+/// to tell when another directory took their place: `techbridge reindex` and a repair build
+/// a new index beside the old one and rename it over, and a reader that only reopens its
+/// database keeps reading the deleted old one. Holding each directory open keeps its inode
+/// from being reused, so the comparison cannot be fooled. Create the watch before opening the
+/// index: a swap between the two is then seen as one more swap, never missed.
+class IndexDirectoryWatch {
+public:
+    explicit IndexDirectoryWatch(const StoragePaths& paths);
+    ~IndexDirectoryWatch();
+    IndexDirectoryWatch(IndexDirectoryWatch&& other) noexcept;
+    IndexDirectoryWatch& operator=(IndexDirectoryWatch&& other) noexcept;
+    IndexDirectoryWatch(const IndexDirectoryWatch&) = delete;
+    IndexDirectoryWatch& operator=(const IndexDirectoryWatch&) = delete;
+
+    /// Whether a path now names another directory than the one opened (one stat each, cheap
+    /// enough for every search). A path that names nothing, as for a moment during the swap,
+    /// does not count: there is nothing newer to open yet.
+    bool swapped() const;
+
+private:
+    struct Watched {
+        std::filesystem::path path;
+        int descriptor = -1;
+    };
+    void close_all();
+    std::vector<Watched> watched_;
+};
 
 /// Writes documents into the index. One writer at a time: a second one gets an
 /// IndexError saying another process is writing. Changes become visible to readers

@@ -6,9 +6,35 @@
 
 namespace techbridge {
 
-SqliteConnection::SqliteConnection(const std::filesystem::path& file) : file_(file) {
-    const int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+namespace {
+
+/// `file` as an SQLite URI with immutable=1: "?", "#" and "%" would end or escape the path.
+std::string immutable_uri(const std::filesystem::path& file) {
+    std::string uri = "file:";
+    for (const char c : file.string()) {
+        if (c == '?') uri += "%3f";
+        else if (c == '#') uri += "%23";
+        else if (c == '%') uri += "%25";
+        else uri += c;
+    }
+    return uri + "?immutable=1";
+}
+
+int open_flags(SqliteOpenMode mode) {
+    switch (mode) {
+        case SqliteOpenMode::read_write_create: return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        case SqliteOpenMode::read_write: return SQLITE_OPEN_READWRITE;
+        case SqliteOpenMode::read_only: return SQLITE_OPEN_READONLY;
+        case SqliteOpenMode::immutable: return SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    }
+    return SQLITE_OPEN_READONLY;
+}
+
+}  // namespace
+
+SqliteConnection::SqliteConnection(const std::filesystem::path& file, SqliteOpenMode mode) : file_(file) {
+    const std::string name = mode == SqliteOpenMode::immutable ? immutable_uri(file) : file.string();
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, open_flags(mode) | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
         sqlite3_close(db_);

@@ -42,9 +42,18 @@ private:
     sqlite3_stmt* statement_ = nullptr;
 };
 
+/// How a connection opens its file.
+enum class SqliteOpenMode {
+    read_write_create,  // read and write, creating the file when missing
+    read_write,         // read and write an existing file
+    read_only,          // read only; in WAL mode it needs the -shm file or a writable folder
+    immutable,          // read only, assuming nothing else changes the file (no -shm needed)
+};
+
 class SqliteConnection {
 public:
-    explicit SqliteConnection(const std::filesystem::path& file);
+    explicit SqliteConnection(const std::filesystem::path& file,
+                              SqliteOpenMode mode = SqliteOpenMode::read_write_create);
     ~SqliteConnection();
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;

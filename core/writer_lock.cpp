@@ -12,8 +12,7 @@
 namespace techbridge {
 
 WriterLock::WriterLock(const StoragePaths& paths) {
-    std::error_code ignored;
-    std::filesystem::create_directories(paths.root, ignored);
+    create_database_directory(paths.root);
     const std::string file = (paths.root / "writer.lock").string();
     descriptor_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (descriptor_ < 0) throw StoreError("cannot open " + file + " to take the writer lock");

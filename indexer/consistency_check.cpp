@@ -30,11 +30,23 @@ std::string xapian_structure_check(const StoragePaths& paths) {
     }
 }
 
+void refuse_mass_removal(const StoragePaths& paths, const ConsistencyReport& before) {
+    if (!OrphanRemovalLimit::exceeded(before.orphans.size(), before.indexed)) return;
+    const auto percent = static_cast<int>(100.0 * static_cast<double>(before.orphans.size()) /
+                                          static_cast<double>(std::max<std::size_t>(1, before.indexed)));
+    throw Error("repair would remove " + std::to_string(before.orphans.size()) + " of the " +
+                std::to_string(before.indexed) + " indexed documents (" + std::to_string(percent) +
+                "%) because the store " + paths.store_file().string() + " (" + std::to_string(before.stored) +
+                " documents) lacks them. A store deleted and made again, or an old backup restored, looks like "
+                "this: check that it is the right file. If it is, run `techbridge check --db " +
+                paths.root.string() + " --repair --force` to remove them");
+}
+
 }  // namespace
 
 ConsistencyReport check_consistency(const StoragePaths& paths) {
     ConsistencyReport report;
-    DocumentStore store(paths.store_file());
+    DocumentStore store(paths.store_file(), StoreAccess::read_only);
     report.store_check = store.integrity_check();
     report.index_check = xapian_structure_check(paths);
     TextAnalyzer analyzer;
@@ -66,11 +78,12 @@ ConsistencyReport check_consistency(const StoragePaths& paths) {
     return report;
 }
 
-ConsistencyReport repair_consistency(const StoragePaths& paths) {
+ConsistencyReport repair_consistency(const StoragePaths& paths, RepairOptions options) {
     const ConsistencyReport before = check_consistency(paths);
     if (before.ok()) return before;
+    if (!options.force) refuse_mass_removal(paths, before);  // a rebuild from the store removes them too
     const WriterLock lock(paths);
-    DocumentStore store(paths.store_file());
+    DocumentStore store(paths.store_file(), StoreAccess::existing);
     if (before.store_check != "ok")
         throw StoreError("the store itself is damaged (" + before.store_check +
                          "); restore it from a backup (techbridge backup) or an export");

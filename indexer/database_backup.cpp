@@ -13,7 +13,7 @@ namespace techbridge {
 namespace fs = std::filesystem;
 
 std::size_t export_documents(const StoragePaths& paths, const fs::path& out) {
-    DocumentStore store(paths.store_file());
+    DocumentStore store(paths.store_file(), StoreAccess::read_only);
     const fs::path partial = out.string() + ".partial";
     std::size_t count = 0;
     {
@@ -36,9 +36,8 @@ void backup_database(const StoragePaths& from, const StoragePaths& to) {
     std::error_code error;
     if (fs::exists(to.root) && !fs::is_empty(to.root, error))
         throw InvalidInputError(to.root.string() + ": exists and is not empty; back up into a new folder");
-    fs::create_directories(to.root, error);
-    if (error) throw Error("cannot create " + to.root.string() + ": " + error.message());
-    DocumentStore store(from.store_file());
+    create_database_directory(to.root);
+    DocumentStore store(from.store_file(), StoreAccess::read_only);
     store.backup_to(to.store_file());
     // A reader sees one committed revision, so the compacted copy is consistent; an import
     // committing twice meanwhile invalidates that revision, and the copy starts again.

@@ -21,6 +21,7 @@ std::size_t split_index(const StoragePaths& paths, std::size_t shards, const fs:
     const Xapian::Database index = open_index_for_reading(paths.index_dir());
     const std::string version_key(index_layout::analysis_version_key);
     std::vector<Xapian::WritableDatabase> parts;
+    create_database_directory(out);
     for (std::size_t i = 0; i < shards; ++i) {
         const fs::path dir = out / ("shard-" + std::to_string(i));
         fs::create_directories(dir, error);

@@ -44,6 +44,15 @@ std::string IndexSynchronizer::index_version() const {
     return TextAnalyzer::version() + "/" + knowledge_.version() + "/" + std::string(index_layout::revision);
 }
 
+std::size_t IndexSynchronizer::documents_to_index() {
+    const auto everything = static_cast<std::size_t>(store_.document_count());
+    if (!std::filesystem::exists(paths_.index_dir())) return everything;
+    const std::string recorded =
+        open_index_for_reading(paths_.index_dir()).get_metadata(std::string(index_layout::analysis_version_key));
+    if (!recorded.empty() && recorded != index_version()) return everything;
+    return store_.revisions_pending_index().size();
+}
+
 SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const Document*>& in_memory) {
     if (std::filesystem::exists(paths_.index_dir())) {
         const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version()).recorded_version();

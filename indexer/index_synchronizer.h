@@ -31,6 +31,10 @@ public:
     /// The version an index built now records: analysis and knowledge data.
     std::string index_version() const;
 
+    /// How many documents sync() would index now: those pending, or all of them when the index
+    /// is missing or built with another version. 0 when the index is up to date.
+    std::size_t documents_to_index();
+
     /// Indexes what the index lacks. `in_memory` may hold documents the caller has just
     /// stored (by id), which are then not read back from the store.
     SyncReport sync(const std::unordered_map<std::string, const Document*>& in_memory = {});

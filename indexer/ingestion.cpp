@@ -54,11 +54,14 @@ std::int64_t line_of(const SourceRecord& record, const std::string& field) {
 
 }  // namespace
 
+DocumentStore open_store(const StoragePaths& paths, const WriterLock& held) {
+    create_database_directory(paths.root);
+    return DocumentStore(paths.store_file(), held);
+}
+
 DocumentStore open_store(const StoragePaths& paths) {
-    std::error_code error;
-    fs::create_directories(paths.root, error);
-    if (error) throw StoreError("cannot create the database directory " + paths.root.string() + ": " + error.message());
-    return DocumentStore(paths.store_file());
+    create_database_directory(paths.root);
+    return DocumentStore(paths.store_file(), StoreAccess::create_if_missing);
 }
 
 Ingestion::Ingestion(StoragePaths paths, IngestionOptions options)
@@ -154,7 +157,7 @@ IngestionReport Ingestion::store(Validation validation) {
     IngestionReport& report = validation.report;
     auto& accepted = validation.accepted;
     const WriterLock lock(paths_);
-    DocumentStore store = open_store(paths_);
+    DocumentStore store = open_store(paths_, lock);
     const std::int64_t run_id = store.begin_run(options_.command);
     for (const auto& problem : report.rejected)
         store.record_rejection(run_id, problem.path, problem.line, problem.field, problem.message);

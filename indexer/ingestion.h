@@ -9,6 +9,7 @@
 #include "progress.h"
 #include "source_record.h"
 #include "storage_paths.h"
+#include "writer_lock.h"
 
 namespace techbridge {
 
@@ -78,7 +79,13 @@ private:
     IngestionOptions options_;
 };
 
-/// Opens (creating if needed) the database directory's store.
+/// Opens the database directory's store for writing, creating the directory (0700) and the
+/// store when there are none, but never a new store beside an existing index (a StoreError
+/// says the store was deleted). The runs a killed import left "running" are marked
+/// "interrupted": `held`, the writer lock, shows that no other writer is alive.
+DocumentStore open_store(const StoragePaths& paths, const WriterLock& held);
+/// The same without the writer lock, so runs are left as they are (for reading what an
+/// import stored).
 DocumentStore open_store(const StoragePaths& paths);
 
 }  // namespace techbridge

@@ -78,8 +78,10 @@ struct Matcher::Features {
 };
 
 Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
-    : index_(open_index_for_reading(paths)),
-      store_(paths.store_file()),
+    : paths_(paths),
+      index_watch_(paths),
+      index_(open_index_for_reading(paths)),
+      store_(paths.store_file(), StoreAccess::read_only),
       knowledge_(KnowledgeBase::builtin()),
       settings_(settings),
       tagger_(knowledge_, analyzer_),
@@ -90,6 +92,13 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
+            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
+                IndexDirectoryWatch watch(paths_);
+                index_ = open_index_for_reading(paths_);  // if this throws, the next match tries again
+                index_watch_ = std::move(watch);
+                rarity_.clear();
+                features_.clear();
+            }
             if (index_.reopen()) {
                 rarity_.clear();
                 features_.clear();

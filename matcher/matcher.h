@@ -16,6 +16,7 @@
 #include "knowledge_base.h"
 #include "matching_settings.h"
 #include "query_builder.h"
+#include "search_index.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
 
@@ -112,6 +113,8 @@ private:
     double concept_rarity(const std::string& concept_id) const;
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
 
+    StoragePaths paths_;
+    IndexDirectoryWatch index_watch_;  // made before index_ is opened: see IndexDirectoryWatch
     Xapian::Database index_;
     DocumentStore store_;
     TextAnalyzer analyzer_;

@@ -24,7 +24,7 @@ std::string SearchResultCache::key_of(const SearchRequest& request) {
     return key;
 }
 
-std::optional<SearchResult> SearchResultCache::find(Xapian::rev revision, const SearchRequest& request) {
+std::optional<SearchResult> SearchResultCache::find(const IndexRevision& revision, const SearchRequest& request) {
     if (capacity_ == 0) return std::nullopt;
     const std::string key = key_of(request);
     const std::lock_guard lock(mutex_);
@@ -35,12 +35,13 @@ std::optional<SearchResult> SearchResultCache::find(Xapian::rev revision, const 
     return found->second->second;
 }
 
-void SearchResultCache::keep(Xapian::rev revision, const SearchRequest& request, const SearchResult& result) {
+void SearchResultCache::keep(const IndexRevision& revision, const SearchRequest& request, const SearchResult& result) {
     if (capacity_ == 0) return;
     std::string key = key_of(request);
     const std::lock_guard lock(mutex_);
-    if (revision < revision_) return;
-    if (revision > revision_) {
+    const bool same_index = revision.database == revision_.database;
+    if (same_index && revision.revision < revision_.revision) return;
+    if (revision != revision_) {
         recent_.clear();
         by_key_.clear();
         revision_ = revision;

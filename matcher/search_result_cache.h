@@ -14,6 +14,18 @@
 
 namespace techbridge {
 
+/// Which committed state of which index a result was found in. Xapian's revision counts the
+/// commits of one database; an index rebuilt by `techbridge reindex` is a new database (with
+/// a new UUID) that counts from the start again, so the revision alone could match a result
+/// of the old index.
+struct IndexRevision {
+    IndexRevision(Xapian::rev commit, std::string database_uuid = {})  // implicit: a revision of "the" index
+        : revision(commit), database(std::move(database_uuid)) {}
+    Xapian::rev revision = 0;
+    std::string database;
+    bool operator==(const IndexRevision&) const = default;
+};
+
 /// The results of the most recent distinct requests against one index revision: a page
 /// asked again (paging back, a facet filter taken off, the same words from another user)
 /// is answered without searching. A result of an older revision is never returned; the
@@ -23,8 +35,10 @@ public:
     /// Holds at most `capacity` results; 0 holds none.
     explicit SearchResultCache(std::size_t capacity) : capacity_(capacity) {}
 
-    std::optional<SearchResult> find(Xapian::rev revision, const SearchRequest& request);
-    void keep(Xapian::rev revision, const SearchRequest& request, const SearchResult& result);
+    std::optional<SearchResult> find(const IndexRevision& revision, const SearchRequest& request);
+    /// Keeps a result; one of an older revision of the same index is dropped, and one of
+    /// another index (rebuilt, or a reader not yet caught up with the rebuild) replaces all.
+    void keep(const IndexRevision& revision, const SearchRequest& request, const SearchResult& result);
 
     std::size_t capacity() const { return capacity_; }
 
@@ -34,7 +48,7 @@ private:
     using Entry = std::pair<std::string, SearchResult>;
     const std::size_t capacity_;
     std::mutex mutex_;
-    Xapian::rev revision_ = 0;
+    IndexRevision revision_{0};
     std::list<Entry> recent_;  // most recently used first
     std::unordered_map<std::string, std::list<Entry>::iterator> by_key_;
 };

@@ -12,7 +12,11 @@ namespace techbridge {
 namespace layout = index_layout;
 
 Searcher::Searcher(const StoragePaths& paths, SearchResultCache* cache)
-    : index_(open_index_for_reading(paths)), store_(paths.store_file()), cache_(cache) {
+    : paths_(paths),
+      index_watch_(paths),
+      index_(open_index_for_reading(paths)),
+      store_(paths.store_file(), StoreAccess::read_only),
+      cache_(cache) {
     // xapian-tcpsrv cannot run a match spy it does not know, so remote shards give no facet counts.
     for (const auto& location : paths.index_shards) remote_ = remote_ || location.starts_with("tcp://");
 }
@@ -22,8 +26,13 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // and try again, a few times at most.
     for (int attempt = 0;; ++attempt) {
         try {
+            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
+                IndexDirectoryWatch watch(paths_);
+                index_ = open_index_for_reading(paths_);  // if this throws, the next search tries again
+                index_watch_ = std::move(watch);
+            }
             index_.reopen();
-            const std::optional<Xapian::rev> revision = cache_ ? current_revision() : std::nullopt;
+            const std::optional<IndexRevision> revision = cache_ ? current_revision() : std::nullopt;
             if (revision) {
                 if (auto kept = cache_->find(*revision, request)) return std::move(*kept);
             }
@@ -38,9 +47,9 @@ SearchResult Searcher::search(const SearchRequest& request) {
     }
 }
 
-std::optional<Xapian::rev> Searcher::current_revision() const {
+std::optional<IndexRevision> Searcher::current_revision() const {
     if (remote_ || index_.size() != 1) return std::nullopt;  // shards have no one revision
-    return index_.get_revision();
+    return IndexRevision(index_.get_revision(), index_.get_uuid());
 }
 
 Xapian::MSet Searcher::find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,

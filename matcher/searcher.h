@@ -7,6 +7,7 @@
 
 #include "document_store.h"
 #include "query_builder.h"
+#include "search_index.h"
 #include "search_request.h"
 #include "search_result_cache.h"
 #include "snippet.h"
@@ -17,7 +18,8 @@ namespace techbridge {
 
 /// Searches one database directory. Holds an open index, store connection and
 /// analyser, none of which may be shared between threads: use one Searcher per thread.
-/// Each search first catches up with the latest committed index. A sector filter may
+/// Each search first catches up with the latest committed index, and opens the new one when
+/// a rebuild (`techbridge reindex`, a repair) swapped it in. A sector filter may
 /// be a sector id or an ISIC/OKVED2 code; a region filter an id or a place name; one
 /// that names nothing known is an InvalidInputError.
 class Searcher {
@@ -36,8 +38,10 @@ private:
     Xapian::MSet find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,
                       bool browsing, SearchResult& result);
     /// The index revision, if it has one (a single local database).
-    std::optional<Xapian::rev> current_revision() const;
+    std::optional<IndexRevision> current_revision() const;
 
+    StoragePaths paths_;
+    IndexDirectoryWatch index_watch_;  // made before index_ is opened: see IndexDirectoryWatch
     Xapian::Database index_;
     DocumentStore store_;
     TextAnalyzer analyzer_;

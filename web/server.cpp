@@ -30,6 +30,7 @@
 #include "search_json.h"
 #include "utf8.h"
 #include "searcher.h"
+#include "startup_indexing.h"
 #include "worker_pool.h"
 
 namespace techbridge {
@@ -145,13 +146,22 @@ bool starts_with_lower_case(std::string_view value, std::string_view prefix) {
 
 /// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
 struct ServerState {
-    ServerState(const StoragePaths& paths, AccessToken access, std::size_t cached_searches)
-        : token(std::move(access)),
+    ServerState(const ServerOptions& options, AccessToken access, std::size_t cached_searches)
+        : read_only(options.read_only),
+          // Opened now, so that a store missing at the start is reported now, an old one is
+          // migrated before any reader opens it, and its file stays pinned for store_problem().
+          served_store(options.paths.store_file(), read_only ? StoreAccess::read_only : StoreAccess::existing),
+          token(std::move(access)),
           search_results(cached_searches),
-          searchers([paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
-          matchers(paths),
-          stores([paths] { return std::make_unique<DocumentStore>(paths.store_file()); }) {}
+          searchers([paths = options.paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
+          matchers(options.paths),
+          stores([paths = options.paths] {
+              return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
+          }),
+          startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
 
+    const bool read_only;  // --read-only: imports are refused
+    DocumentStore served_store;  // the store the server started with; used only to watch its file
     AccessToken token;
     SearchResultCache search_results;
     WorkerPool<Searcher> searchers;
@@ -164,6 +174,44 @@ struct ServerState {
 
     std::mutex writer;   // one import at a time
     std::mutex planner;  // one expo plan at a time
+    /// What interrupted imports left, indexed in the background; none when read-only. Last,
+    /// so that it stops before the rest goes.
+    std::unique_ptr<StartupIndexing> startup_indexing;
+
+    /// The start-up indexing as /api/health shows it.
+    json indexing_json() const {
+        const StartupIndexingProgress progress = startup_indexing->progress();
+        json out = {{"state", progress.state}, {"pending", progress.pending}, {"done", progress.done}};
+        if (!progress.message.empty()) out["message"] = progress.message;
+        return out;
+    }
+
+    /// Imports wait for the start-up indexing, which holds the writer lock: a short while, as
+    /// when nothing was left to index (milliseconds), then they are told to come back.
+    void require_startup_indexing_done() const {
+        constexpr std::chrono::milliseconds longest_wait{3000};
+        if (!startup_indexing || startup_indexing->wait_until_done(longest_wait)) return;
+        const StartupIndexingProgress progress = startup_indexing->progress();
+        throw BusyError("the server is indexing " + std::to_string(progress.pending + progress.done) +
+                        " document(s) that an interrupted import stored (" + std::to_string(progress.done) +
+                        " done); try again when /api/health shows the indexing finished");
+    }
+
+    /// Why nothing may be stored: the store file was deleted or replaced since the server
+    /// started (readers still read the file they opened, while an import would write to
+    /// whatever the path names now). Empty while it is in place.
+    std::string store_problem() const {
+        if (served_store.file_in_place()) return {};
+        const std::string file = served_store.file().string();
+        if (!std::filesystem::exists(file)) {
+            return "the document store " + file + " was deleted while the server was running: searches still read "
+                   "the copy the server has open, but nothing is stored. Put the file back (restore it from a "
+                   "backup) and restart techbridge serve";
+        }
+        return "the document store " + file + " was replaced by another file while the server was running: "
+               "searches still read the one the server opened, and nothing is stored. Restart techbridge serve "
+               "to use the file now in place";
+    }
 
     void require_token(const httplib::Request& request) const {
         if (!token.admits(request.get_header_value("Authorization")))
@@ -174,7 +222,7 @@ struct ServerState {
 
 Server::Server(ServerOptions options, AccessToken token)
     : options_(std::move(options)),
-      state_(std::make_unique<ServerState>(options_.paths, std::move(token),
+      state_(std::make_unique<ServerState>(options_, std::move(token),
                                          options_.cached_searches.value_or(static_cast<std::size_t>(
                                              KnowledgeBase::builtin().search().result_cache_entries)))),
       http_(std::make_unique<HttpListener>(http_limits(options_))) {
@@ -294,11 +342,19 @@ void Server::install_api() {
     const KnowledgeBase& knowledge = KnowledgeBase::builtin();
 
     http_->Get("/api/health", [&state](const httplib::Request&, httplib::Response& response) {
+        if (const std::string problem = state.store_problem(); !problem.empty()) {
+            send_json(response, 503,
+                      {{"status", "store_unavailable"},
+                       {"error", {{"code", "store_unavailable"}, {"message", problem}}},
+                       {"dictionaries", GeneralDictionary::shared().status()}});
+            return;
+        }
         auto store = state.stores.borrow();
-        send_json(response, 200,
-                  {{"status", "ok"},
-                   {"documents", store->document_count()},
-                   {"dictionaries", GeneralDictionary::shared().status()}});
+        json out = {{"status", "ok"},
+                    {"documents", store->document_count()},
+                    {"dictionaries", GeneralDictionary::shared().status()}};
+        if (state.startup_indexing) out["indexing"] = state.indexing_json();
+        send_json(response, 200, out);
     });
 
     http_->Get("/api/meta", [&knowledge](const httplib::Request& request, httplib::Response& response) {
@@ -428,12 +484,23 @@ void Server::install_api() {
         const std::string name = "upload:" + filename + (format == "jsonl" ? (filename.ends_with(".jsonl") ? "" : ".jsonl")
                                                                            : (filename.ends_with(".md") ? "" : ".md"));
         const bool confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
+        if (confirm && state.read_only) {
+            send_error(response, 403, "read_only",
+                       "this server was started with --read-only and stores nothing; check the file without "
+                       "confirm=1, or restart techbridge serve without --read-only to import it");
+            return;
+        }
         if (find_invalid_utf8(request.body)) {
             // Name the line, as a user would look for it in an editor.
             const std::size_t offset = *find_invalid_utf8(request.body);
             const auto line = 1 + std::count(request.body.begin(), request.body.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
             throw BadRequest("invalid_body", filename + ": line " + std::to_string(line) + ": not valid UTF-8; save the file as UTF-8");
         }
+        if (const std::string problem = state.store_problem(); confirm && !problem.empty()) {
+            send_error(response, 503, "store_unavailable", problem);
+            return;
+        }
+        if (confirm) state.require_startup_indexing_done();
         IngestionReport report;
         {
             std::lock_guard lock(state.writer);

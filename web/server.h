@@ -35,6 +35,9 @@ struct ServerOptions {
     std::optional<std::size_t> cached_searches;
     /// Serve web/assets from this folder instead of the copies built in (development).
     std::string assets_dir;
+    /// Store nothing: imports are refused, the store is opened read-only (so a read-only
+    /// database directory can be served) and no indexing work is started.
+    bool read_only = false;
 };
 
 class Server {
