@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test run index bench clean fuzz
+.PHONY: all deps build test run index bench clean fuzz eval-real
 
 all: build
 
@@ -33,6 +33,22 @@ bench: build
 	$(BUILD_DIR)/bench/search_speed
 	bench/http_search.sh --connections 16
 	bench/http_search.sh --connections 32
+
+# Matching measured on real public text: our set (tests/eval/real) and, when present, the
+# held-out set in ../shared/data/real-dev, each indexed with the sample corpus.
+REAL_DEV ?= ../shared/data/real-dev
+
+eval-real: build
+	rm -rf $(BUILD_DIR)/eval-real-db
+	$(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-db corpus/documents tests/eval/real/docs.jsonl > /dev/null
+	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-db --qrels tests/eval/real/qrels.tsv
+	@if ls $(REAL_DEV)/*-docs.jsonl > /dev/null 2>&1; then \
+	  rm -rf $(BUILD_DIR)/eval-real-dev-db; \
+	  $(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-dev-db corpus/documents $(REAL_DEV)/*-docs.jsonl > /dev/null; \
+	  (printf 'demand_id\toffer_id\tgrade\n'; cat $(REAL_DEV)/*-qrels.tsv) > $(BUILD_DIR)/eval-real-dev-qrels.tsv; \
+	  echo "== $(REAL_DEV)"; \
+	  $(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-dev-db --qrels $(BUILD_DIR)/eval-real-dev-qrels.tsv; \
+	fi
 
 clean:
 	rm -rf $(BUILD_DIR)
