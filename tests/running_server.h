@@ -15,6 +15,36 @@
 
 namespace techbridge::testing {
 
+/// A Server on a free loopback port, serving from a thread of the test until scope exit.
+class ServerThread {
+public:
+    /// Serves `options` (its port replaced by a free one) with `token` until scope exit.
+    ServerThread(ServerOptions options, const std::string& token) {
+        options.port = 0;
+        server_ = std::make_unique<Server>(options, AccessToken(token));
+        port_ = server_->bind();
+        thread_ = std::thread([this] { server_->serve(); });
+    }
+    ~ServerThread() {
+        server_->stop();
+        thread_.join();
+    }
+    ServerThread(const ServerThread&) = delete;
+    ServerThread& operator=(const ServerThread&) = delete;
+
+    int port() const { return port_; }
+    httplib::Client client() const {
+        httplib::Client client("127.0.0.1", port_);
+        client.set_read_timeout(10, 0);
+        return client;
+    }
+
+private:
+    std::unique_ptr<Server> server_;
+    int port_ = 0;
+    std::thread thread_;
+};
+
 /// Serves the fixture collection from a thread of the test; stopped at scope exit.
 class RunningServer {
 public:
@@ -31,37 +61,24 @@ public:
         GeneralDictionary::shared();
         ServerOptions options;
         options.paths = paths_;
-        options.port = 0;
         options.max_body_bytes = 64 << 10;
         adjust(options);
-        server_ = std::make_unique<Server>(options, AccessToken(token));
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->serve(); });
-    }
-    ~RunningServer() {
-        server_->stop();
-        thread_.join();
+        serving_ = std::make_unique<ServerThread>(options, token);
     }
     RunningServer(const RunningServer&) = delete;
     RunningServer& operator=(const RunningServer&) = delete;
 
     static constexpr const char* token = "test-token-2c5e-7a91";
-    int port() const { return port_; }
+    int port() const { return serving_->port(); }
     const StoragePaths& paths() const { return paths_; }
-    httplib::Client client() const {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(10, 0);
-        return client;
-    }
+    httplib::Client client() const { return serving_->client(); }
     /// The Authorization header that write requests need.
     static httplib::Headers authorized() { return {{"Authorization", std::string("Bearer ") + token}}; }
 
 private:
     TempDir dir_;
     StoragePaths paths_{dir_ / "db"};
-    std::unique_ptr<Server> server_;
-    int port_ = 0;
-    std::thread thread_;
+    std::unique_ptr<ServerThread> serving_;
 };
 
 }  // namespace techbridge::testing

@@ -26,6 +26,7 @@
 #include "errors.h"
 #include "fixtures.h"
 #include "process_support.h"
+#include "running_server.h"
 #include "index_synchronizer.h"
 #include "ingestion.h"
 #include "matcher.h"
@@ -133,24 +134,9 @@ StoragePaths read_only_database(const TempDir& dir) {
 /// A server over an existing database on a free loopback port, stopped at scope exit.
 class ServingDatabase {
 public:
-    explicit ServingDatabase(const StoragePaths& paths) {
-        ServerOptions options;
-        options.paths = paths;
-        options.port = 0;
-        server_ = std::make_unique<Server>(options, AccessToken(token));
-        port_ = server_->bind();
-        thread_ = std::thread([this] { server_->serve(); });
-    }
-    ~ServingDatabase() {
-        server_->stop();
-        thread_.join();
-    }
+    explicit ServingDatabase(const StoragePaths& paths) : serving_(options_for(paths), token) {}
     static constexpr const char* token = "storage-test-token-8c41f2a95e07";
-    httplib::Client client() const {
-        httplib::Client client("127.0.0.1", port_);
-        client.set_read_timeout(10, 0);
-        return client;
-    }
+    httplib::Client client() const { return serving_.client(); }
     /// POST /api/import of one JSON line, stored (confirm=1) with the token.
     httplib::Result import(const std::string& line) const {
         return client().Post("/api/import?format=jsonl&confirm=1", {{"Authorization", std::string("Bearer ") + token}},
@@ -158,9 +144,12 @@ public:
     }
 
 private:
-    std::unique_ptr<Server> server_;
-    int port_ = 0;
-    std::thread thread_;
+    static ServerOptions options_for(const StoragePaths& paths) {
+        ServerOptions options;
+        options.paths = paths;
+        return options;
+    }
+    ServerThread serving_;
 };
 
 constexpr const char* wind_blade_offer =
