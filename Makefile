@@ -41,14 +41,14 @@ REAL_DEV ?= ../shared/data/real-dev
 eval-real: build
 	rm -rf $(BUILD_DIR)/eval-real-db
 	$(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-db corpus/documents tests/eval/real/docs.jsonl > /dev/null
-	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-db --qrels tests/eval/real/qrels.tsv
+	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-db --qrels tests/eval/real/qrels.tsv --demands-of tests/eval/real/docs.jsonl
 	scripts/eval-keyword-queries $(BUILD_DIR)/techbridge $(BUILD_DIR)/eval-real-db tests/eval/real/queries.tsv tests/eval/real/docs.jsonl
 	@if ls $(REAL_DEV)/*-docs.jsonl > /dev/null 2>&1; then \
 	  rm -rf $(BUILD_DIR)/eval-real-dev-db; \
 	  $(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-dev-db corpus/documents $(REAL_DEV)/*-docs.jsonl > /dev/null; \
-	  (printf 'demand_id\toffer_id\tgrade\n'; cat $(REAL_DEV)/*-qrels.tsv) > $(BUILD_DIR)/eval-real-dev-qrels.tsv; \
 	  echo "== $(REAL_DEV)"; \
-	  $(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-dev-db --qrels $(BUILD_DIR)/eval-real-dev-qrels.tsv; \
+	  $(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-dev-db $(foreach f,$(wildcard $(REAL_DEV)/*-qrels.tsv),--qrels $(f)) \
+	    $(foreach f,$(wildcard $(REAL_DEV)/*-docs.jsonl),--demands-of $(f)); \
 	  cat $(REAL_DEV)/*-queries.tsv > $(BUILD_DIR)/eval-real-dev-queries.tsv; \
 	  scripts/eval-keyword-queries $(BUILD_DIR)/techbridge $(BUILD_DIR)/eval-real-dev-db $(BUILD_DIR)/eval-real-dev-queries.tsv $(REAL_DEV)/*-docs.jsonl; \
 	fi

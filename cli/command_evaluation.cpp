@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "document_validation.h"
 #include "evaluation.h"
+#include "jsonl_reader.h"
 #include "knowledge_base.h"
 #include "landscape.h"
 #include "landscape_json.h"
@@ -18,16 +19,19 @@ namespace {
 
 const CommandSpec eval_spec{
     "eval",
-    "usage: techbridge eval --db DIR --qrels FILE [--as-of YYYY-MM-DD] [--json]\n"
+    "usage: techbridge eval --db DIR --qrels FILE... [--demands-of FILE...] [--as-of YYYY-MM-DD] [--json]\n"
     "\n"
     "Measures match quality against judged relevance: nDCG@10, MRR and Recall@20 overall\n"
     "and per language pair (zh→ru, zh→en, en→ru, ...), beside a plain same-language BM25\n"
     "baseline and the search page (each demand's title as the query, offers only), and how\n"
     "often demands without a suitable offer get \"no strong candidate\".\n"
     "The judged demands must be indexed in DIR (e.g. tests/eval/demands.jsonl).\n"
-    "FILE: demand_id<TAB>offer_id<TAB>grade lines (2 solves, 1 partly; offer \"-\" grade 0: none).\n"
+    "--qrels FILE: demand_id<TAB>offer_id<TAB>grade lines, the header line optional (2 solves,\n"
+    "  1 partly; offer \"-\" grade 0: none); give --qrels once per file to join several.\n"
+    "--demands-of FILE: the evaluation's documents (.jsonl) for sets that list only relevant\n"
+    "  pairs: each demand in FILE without a qrels line counts as having no suitable offer.\n"
     "Judgments are about technology, not dates: offers count as expired only with --as-of.\n",
-    {"db", "qrels", "as-of"},
+    {"db", "qrels", "demands-of", "as-of"},
     {"json"}};
 
 const CommandSpec landscape_spec{
@@ -58,6 +62,39 @@ std::string sector_name(const std::string& id) {
     return sector ? sector->names.preferred(Language::en) : id;
 }
 
+std::string file_content(const std::string& path) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) throw Error("cannot read " + path + ": check the path");
+    std::ostringstream content;
+    content << input.rdbuf();
+    return content.str();
+}
+
+std::vector<std::string> demand_ids_of(const std::string& path) {
+    std::ifstream input(path, std::ios::binary);
+    if (!input) throw Error("cannot read " + path + ": check the path");
+    const SourceFileContent content = read_json_lines(path, input);
+    if (!content.problems.empty()) throw InvalidInputError(content.problems.front().to_string());
+    std::vector<std::string> ids;
+    for (const auto& record : content.records) {
+        const auto kind = record.fields.find("kind");
+        const auto id = record.fields.find("id");
+        if (kind != record.fields.end() && id != record.fields.end() && kind->is_string() && id->is_string() &&
+            *kind == "demand")
+            ids.push_back(id->get<std::string>());
+    }
+    return ids;
+}
+
+Qrels judgments_of(const Arguments& args) {
+    const auto qrels_files = args.values("qrels");
+    if (qrels_files.empty()) throw UsageError("--qrels FILE is required");
+    Qrels qrels;
+    for (const auto& path : qrels_files) read_qrels_into(qrels, path, file_content(path));
+    for (const auto& path : args.values("demands-of")) judge_unlisted_as_unmatched(qrels, demand_ids_of(path));
+    return qrels;
+}
+
 }  // namespace
 
 int run_eval(int argc, char** argv) {
@@ -66,16 +103,12 @@ int run_eval(int argc, char** argv) {
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     open_existing_store(paths);
-    const std::string qrels_path = args.required("qrels");
-    std::ifstream input(qrels_path, std::ios::binary);
-    if (!input) throw Error("cannot read " + qrels_path);
-    std::ostringstream content;
-    content << input.rdbuf();
+    const Qrels qrels = judgments_of(args);
     EvaluationOptions options;
     options.as_of = args.value("as-of").value_or("");
     if (!options.as_of.empty() && !is_iso_date(options.as_of))
         throw UsageError("--as-of must be a date like 2026-05-31, got \"" + options.as_of + "\"");
-    const EvaluationReport report = evaluate(paths, read_qrels(qrels_path, content.str()), options);
+    const EvaluationReport report = evaluate(paths, qrels, options);
 
     if (args.flag("json")) {
         nlohmann::json demands = nlohmann::json::array();

@@ -9,26 +9,65 @@
 #include "errors.h"
 #include "matcher.h"
 #include "searcher.h"
-#include "tsv_table.h"
+#include "utf8.h"
 
 namespace techbridge {
 
-Qrels read_qrels(const std::string& path, std::string_view content) {
-    const TsvTable table = read_tsv(path, content, {"demand_id", "offer_id", "grade"});
-    if (!table.problems.empty()) throw InvalidInputError(table.problems.front().to_string());
-    Qrels qrels;
-    for (const auto& row : table.rows) {
-        int grade = -1;
-        const std::string& text = row.cells[2];
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), grade);
-        if (error != std::errc() || end != text.data() + text.size() || grade < 0 || grade > 2 || row.cells[0].empty() ||
-            row.cells[1].empty())
-            throw InvalidInputError(path + ":" + std::to_string(row.line) +
-                                    ": grade: expected demand_id<TAB>offer_id<TAB>grade with grade 0, 1 or 2");
-        auto& grades = qrels.judgments[row.cells[0]];
-        if (row.cells[1] != "-" && grade > 0) grades[row.cells[1]] = grade;
+namespace {
+
+std::vector<std::string_view> tab_cells(std::string_view line) {
+    std::vector<std::string_view> cells;
+    std::size_t begin = 0;
+    while (true) {
+        const std::size_t tab = line.find('\t', begin);
+        cells.push_back(trim(line.substr(begin, tab == std::string_view::npos ? std::string_view::npos : tab - begin)));
+        if (tab == std::string_view::npos) return cells;
+        begin = tab + 1;
     }
+}
+
+int parsed_grade(std::string_view text) {
+    int grade = -1;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), grade);
+    return error == std::errc() && end == text.data() + text.size() && grade >= 0 && grade <= 2 ? grade : -1;
+}
+
+}  // namespace
+
+void read_qrels_into(Qrels& qrels, const std::string& path, std::string_view content) {
+    std::int64_t line_number = 0;
+    bool first = true;
+    for (std::size_t begin = 0; begin < content.size();) {
+        std::size_t end = content.find('\n', begin);
+        if (end == std::string_view::npos) end = content.size();
+        const std::string_view line = content.substr(begin, end - begin);
+        begin = end + 1;
+        ++line_number;
+        if (trim(line).empty() || trim(line).front() == '#') continue;
+        const std::string where = path + ":" + std::to_string(line_number) + ": ";
+        if (const auto bad = find_invalid_utf8(line))
+            throw InvalidInputError(where + "record: invalid UTF-8 at byte " + std::to_string(*bad));
+        const auto cells = tab_cells(line);
+        const bool header = first && cells.size() == 3 && cells[0] == "demand_id" && cells[1] == "offer_id" &&
+                            cells[2] == "grade";
+        first = false;
+        if (header) continue;
+        const int grade = cells.size() == 3 ? parsed_grade(cells[2]) : -1;
+        if (grade < 0 || cells[0].empty() || cells[1].empty())
+            throw InvalidInputError(where + "grade: expected demand_id<TAB>offer_id<TAB>grade with grade 0, 1 or 2");
+        auto& grades = qrels.judgments[std::string(cells[0])];
+        if (cells[1] != "-" && grade > 0) grades[std::string(cells[1])] = grade;
+    }
+}
+
+Qrels read_qrels(const std::string& path, std::string_view content) {
+    Qrels qrels;
+    read_qrels_into(qrels, path, content);
     return qrels;
+}
+
+void judge_unlisted_as_unmatched(Qrels& qrels, const std::vector<std::string>& demand_ids) {
+    for (const auto& id : demand_ids) qrels.judgments.try_emplace(id);
 }
 
 double ndcg_at(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades, std::size_t k) {

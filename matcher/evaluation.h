@@ -15,10 +15,17 @@ struct Qrels {
     std::map<std::string, std::map<std::string, int>> judgments;
 };
 
-/// Reads `demand_id<TAB>offer_id<TAB>grade` lines after a header; offer id "-" with
-/// grade 0 marks a demand without a suitable offer. Throws InvalidInputError naming
-/// the file and line of a bad line.
+/// Reads `demand_id<TAB>offer_id<TAB>grade` lines (TREC style: the header line
+/// `demand_id offer_id grade` may come first or be left out; # lines are comments); offer id
+/// "-" with grade 0 marks a demand without a suitable offer. Adds to what `qrels` holds, so
+/// several files make one set. Throws InvalidInputError naming the file and line of a bad line.
+void read_qrels_into(Qrels& qrels, const std::string& path, std::string_view content);
 Qrels read_qrels(const std::string& path, std::string_view content);
+
+/// Sets whose judgments list only the pairs that are relevant leave the demands without a
+/// suitable offer out; given the evaluation's demand ids, each one without a line becomes a
+/// judged demand with no suitable offer.
+void judge_unlisted_as_unmatched(Qrels& qrels, const std::vector<std::string>& demand_ids);
 
 /// nDCG@k with gains 2^grade - 1 (0 when nothing is relevant).
 double ndcg_at(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades, std::size_t k);

@@ -222,3 +222,19 @@ TEST_CASE("qrels are read with their no-match lines and bad lines are located") 
     CHECK_THROWS_WITH_AS(read_qrels("q.tsv", "demand_id\toffer_id\tgrade\nd1\to1\tthree\n"),
                          doctest::Contains("q.tsv:2:"), InvalidInputError);
 }
+
+TEST_CASE("qrels without a header join into one set and unlisted demands count as unmatched") {
+    Qrels qrels;
+    read_qrels_into(qrels, "a-qrels.tsv", "ra-d01\tra-o01\t2\nra-d01\tra-o04\t1\n");
+    read_qrels_into(qrels, "b-qrels.tsv", "# comment\ndemand_id\toffer_id\tgrade\nrb-d01\trb-o25\t2\n");
+    judge_unlisted_as_unmatched(qrels, {"ra-d01", "ra-d03", "rb-d08"});
+    REQUIRE(qrels.judgments.size() == 4);
+    CHECK(qrels.judgments.at("ra-d01") == std::map<std::string, int>{{"ra-o01", 2}, {"ra-o04", 1}});
+    CHECK(qrels.judgments.at("rb-d01").at("rb-o25") == 2);
+    CHECK(qrels.judgments.at("ra-d03").empty());
+    CHECK(qrels.judgments.at("rb-d08").empty());
+    // A header anywhere but first is a bad line, located by its file and line.
+    CHECK_THROWS_WITH_AS(read_qrels("a.tsv", "d1\to1\t2\ndemand_id\toffer_id\tgrade\n"),
+                         doctest::Contains("a.tsv:2: grade:"), InvalidInputError);
+    CHECK_THROWS_WITH_AS(read_qrels("a.tsv", "d1\to1\n"), doctest::Contains("a.tsv:1:"), InvalidInputError);
+}
