@@ -124,6 +124,14 @@ void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument
     }
 }
 
+void SearchIndexWriter::replace(const std::string& id, const Xapian::Document& terms) {
+    try {
+        database_.replace_document(layout::id_term(id), terms);
+    } catch (const Xapian::Error& error) {
+        throw IndexError("cannot index document " + id + ": " + error.get_description());
+    }
+}
+
 void SearchIndexWriter::remove(const std::string& id) {
     try {
         database_.delete_document(layout::id_term(id));

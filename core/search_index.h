@@ -64,6 +64,8 @@ public:
 
     /// Adds or replaces the document with the same id.
     void replace(const Document& document, const AnalyzedDocument& analyzed, const DocumentTags& tags);
+    /// Adds or replaces document `id` with terms made elsewhere by a DocumentTermGenerator.
+    void replace(const std::string& id, const Xapian::Document& terms);
     void remove(const std::string& id);
     void commit();
 

@@ -6,6 +6,7 @@
 
 #include "errors.h"
 #include "index_layout.h"
+#include "overlapped_indexing.h"
 #include "search_index.h"
 
 namespace techbridge {
@@ -38,7 +39,8 @@ IndexSynchronizer::IndexSynchronizer(const StoragePaths& paths, DocumentStore& s
       analyzer_(analyzer),
       progress_(std::move(progress)),
       knowledge_(knowledge),
-      tagger_(knowledge, analyzer) {}
+      tagger_(knowledge, analyzer),
+      generator_(analyzer, knowledge.thesaurus()) {}
 
 std::string IndexSynchronizer::index_version() const {
     return TextAnalyzer::version() + "/" + knowledge_.version() + "/" + std::string(index_layout::revision);
@@ -53,6 +55,15 @@ std::size_t IndexSynchronizer::documents_to_index() {
     return store_.revisions_pending_index().size();
 }
 
+OverlappedIndexing::Prepare IndexSynchronizer::preparation() {
+    return [this](const Document& document, std::int64_t revision) {
+        const AnalyzedDocument analyzed = AnalyzedDocument::analyze(document, analyzer_);
+        DocumentTags tags = tagger_.tag(document, analyzed);
+        Xapian::Document terms = generator_.generate(document, analyzed, tags);
+        return PreparedDocument{document.id, revision, std::move(tags), std::move(terms)};
+    };
+}
+
 SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const Document*>& in_memory) {
     if (std::filesystem::exists(paths_.index_dir())) {
         const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version()).recorded_version();
@@ -65,27 +76,26 @@ SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const D
     const auto pending = store_.revisions_pending_index();
     SearchIndexWriter writer(paths_.index_dir(), analyzer_, index_version());
     std::vector<IndexedRevision> batch;
-    for (const auto& [id, revision] : pending) {
-        std::optional<StoredDocument> stored;
-        const Document* document = nullptr;
-        if (const auto it = in_memory.find(id); it != in_memory.end()) {
-            document = it->second;
-        } else {
-            stored = store_.get(id);
-            if (!stored) continue;
-            document = &stored->document;
-        }
-        const AnalyzedDocument analyzed = AnalyzedDocument::analyze(*document, analyzer_);
-        DocumentTags tags = tagger_.tag(*document, analyzed);
-        writer.replace(*document, analyzed, tags);
-        batch.push_back({id, revision, std::move(tags)});
-        ++report.indexed;
-        if (batch.size() >= batch_size) {
-            writer.commit();
-            mark_batch(store_, batch);
+    OverlappedIndexing indexing(preparation(), [&](std::vector<PreparedDocument>& chunk) {
+        for (auto& done : chunk) {
+            writer.replace(done.id, done.terms);
+            batch.push_back({std::move(done.id), done.revision, std::move(done.tags)});
+            ++report.indexed;
+            if (batch.size() >= batch_size) {
+                writer.commit();
+                mark_batch(store_, batch);
+            }
         }
         if (progress_) progress_("indexing", report.indexed, pending.size());
+    });
+    for (const auto& [id, revision] : pending) {
+        if (const auto it = in_memory.find(id); it != in_memory.end()) {
+            indexing.add(*it->second, revision);
+        } else if (auto stored = store_.get(id)) {
+            indexing.add(std::move(stored->document), revision);
+        }
     }
+    indexing.finish();
     writer.commit();
     mark_batch(store_, batch);
     return report;
@@ -102,14 +112,16 @@ SyncReport IndexSynchronizer::rebuild() {
     std::vector<IndexedRevision> indexed;
     {
         SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty);
-        store_.for_each([&](const StoredDocument& stored) {
-            const AnalyzedDocument analyzed = AnalyzedDocument::analyze(stored.document, analyzer_);
-            DocumentTags tags = tagger_.tag(stored.document, analyzed);
-            writer.replace(stored.document, analyzed, tags);
-            indexed.push_back({stored.document.id, stored.revision, std::move(tags)});
-            if (indexed.size() % batch_size == 0) writer.commit();
+        OverlappedIndexing indexing(preparation(), [&](std::vector<PreparedDocument>& chunk) {
+            for (auto& done : chunk) {
+                writer.replace(done.id, done.terms);
+                indexed.push_back({std::move(done.id), done.revision, std::move(done.tags)});
+                if (indexed.size() % batch_size == 0) writer.commit();
+            }
             if (progress_) progress_("indexing", indexed.size(), total);
         });
+        store_.for_each([&](const StoredDocument& stored) { indexing.add(Document(stored.document), stored.revision); });
+        indexing.finish();
         writer.commit();
     }
     fs::remove_all(old);

@@ -6,7 +6,9 @@
 
 #include "document_store.h"
 #include "document_tagger.h"
+#include "document_term_generator.h"
 #include "knowledge_base.h"
+#include "overlapped_indexing.h"
 #include "progress.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
@@ -50,12 +52,17 @@ public:
     static constexpr std::size_t batch_size = 10000;
 
 private:
+    /// Analysis, tagging and term generation of one document; run on the preparing thread,
+    /// which alone uses the analyzer, the tagger and the generator while indexing runs.
+    OverlappedIndexing::Prepare preparation();
+
     const StoragePaths& paths_;
     DocumentStore& store_;
     TextAnalyzer& analyzer_;
     ProgressCallback progress_;
     const KnowledgeBase& knowledge_;
     DocumentTagger tagger_;
+    DocumentTermGenerator generator_;
 };
 
 }  // namespace techbridge
