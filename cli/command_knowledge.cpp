@@ -1,6 +1,10 @@
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "arguments.h"
+#include "general_dictionary.h"
+#include "label_agreement.h"
 #include "commands.h"
 #include "concept_lookup.h"
 #include "coverage_report.h"
@@ -15,15 +19,21 @@ namespace {
 const CommandSpec concepts_spec{
     "concepts",
     "usage: techbridge concepts --db DIR [--sector S] [--json] [QUERY...]\n"
+    "       techbridge concepts --check [--sector S] [--json]\n"
     "\n"
     "Lists thesaurus concepts with their labels in Chinese, Russian and English and the\n"
     "number of stored documents tagged with each. With QUERY (any language), the\n"
     "concepts the query mentions and those whose id or label contains it.\n"
     "\n"
     "  --sector S   only concepts of this sector (an id or an ISIC/OKVED2 code)\n"
-    "  --json       [{\"id\", \"broader\", \"sectors\", \"labels\": {\"zh\", \"ru\", \"en\"}, \"documents\"}]\n",
+    "  --check      compare each concept's labels with the general dictionaries: a Chinese\n"
+    "               label's CC-CEDICT glosses against the English labels, the English labels'\n"
+    "               Mueller renderings against the Russian ones; lists the concepts whose\n"
+    "               labels disagree, for review, and the share that agree (goal: 70%)\n"
+    "  --json       [{\"id\", \"broader\", \"sectors\", \"labels\": {\"zh\", \"ru\", \"en\"}, \"documents\"}];\n"
+    "               with --check {\"concepts\", \"judged\", \"agreeing\", \"share\", \"disagreeing\": [...]}\n",
     {"db", "sector"},
-    {"json"}};
+    {"json", "check"}};
 
 const CommandSpec coverage_spec{
     "coverage",
@@ -45,10 +55,63 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
 
 }  // namespace
 
+std::string pair_verdict(bool known, bool agrees) { return !known ? "unknown" : agrees ? "agrees" : "disagrees"; }
+
+int run_concept_check(const Arguments& args) {
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    if (!dictionary.has_chinese_english() || !dictionary.has_english_russian())
+        throw Error("concepts --check needs both dictionaries: " + dictionary.status());
+    std::vector<Concept> concepts;
+    std::string sector;
+    if (const auto asked = args.value("sector")) {
+        const auto resolved = knowledge.sectors().resolve(*asked);
+        if (!resolved) throw UsageError("--sector: unknown sector \"" + *asked + "\"; `techbridge stats` lists them");
+        sector = *resolved;
+    }
+    for (const auto& entry : knowledge.thesaurus().concepts())
+        if (sector.empty() || std::find(entry.sectors.begin(), entry.sectors.end(), sector) != entry.sectors.end())
+            concepts.push_back(entry);
+    const LabelAgreementReport report = check_label_agreement(concepts, dictionary);
+    nlohmann::json disagreeing = nlohmann::json::array();
+    for (const auto& judged : report.judged) {
+        if (judged.agrees()) continue;
+        const MultilingualLabels& labels = judged.subject->labels;
+        disagreeing.push_back({{"id", judged.subject->id},
+                               {"zh", labels.preferred(Language::zh)},
+                               {"ru", labels.preferred(Language::ru)},
+                               {"en", labels.preferred(Language::en)},
+                               {"zh_en", pair_verdict(judged.chinese_known, judged.chinese_agrees)},
+                               {"en_ru", pair_verdict(judged.russian_known, judged.russian_agrees)},
+                               {"glosses", judged.glosses},
+                               {"renderings", judged.renderings}});
+    }
+    if (args.flag("json")) {
+        std::cout << nlohmann::json{{"concepts", report.concepts}, {"judged", report.judged.size()},
+                                    {"agreeing", report.agreeing()}, {"share", report.share()},
+                                    {"disagreeing", disagreeing}}.dump(2)
+                  << '\n';
+        return exit_ok;
+    }
+    for (const auto& entry : disagreeing) {
+        std::cout << entry["id"].get<std::string>() << "  " << entry["zh"].get<std::string>() << " / "
+                  << entry["ru"].get<std::string>() << " / " << entry["en"].get<std::string>() << "\n";
+        if (entry["zh_en"] == "disagrees")
+            std::cout << "    zh-en: CC-CEDICT glosses " << joined(entry["glosses"].get<std::vector<std::string>>(), "; ") << "\n";
+        if (entry["en_ru"] == "disagrees")
+            std::cout << "    en-ru: Mueller renders " << joined(entry["renderings"].get<std::vector<std::string>>(), "; ") << "\n";
+    }
+    std::printf("labels agree with the dictionaries in %zu of %zu concepts the dictionaries know (%.1f%%; goal 70%%); "
+                "%zu concepts in all, %zu listed above for review\n",
+                report.agreeing(), report.judged.size(), 100 * report.share(), report.concepts, disagreeing.size());
+    return exit_ok;
+}
+
 int run_concepts(int argc, char** argv) {
     const auto parsed = Arguments::parse_or_help(concepts_spec, argc, argv);
     if (!parsed) return exit_ok;
     const Arguments& args = *parsed;
+    if (args.flag("check")) return run_concept_check(args);
     const StoragePaths paths{args.required("db")};
     std::string query;
     for (const auto& word : args.positional()) query += (query.empty() ? "" : " ") + word;
