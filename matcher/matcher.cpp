@@ -232,7 +232,12 @@ Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) 
     for (std::size_t i = 0; i < terms; ++i) parts.emplace_back(profile.terms[i].first);
     if (words_only) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     // Every indexed document is tagged, so the concepts' own terms find them; labels are not needed.
-    for (const auto& [entry, weight] : profile.concepts) parts.push_back(queries_.concept_terms_query(*entry));
+    for (const auto& [entry, weight] : profile.concepts) {
+        parts.push_back(queries_.concept_terms_query(*entry));
+        if (settings_.concept_words_weight > 0)
+            if (Xapian::Query words = queries_.concept_words_query(*entry); !words.empty())
+                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words, settings_.concept_words_weight);
+    }
     for (const Token& word : profile.dictionary_words) {
         Xapian::Query rendered = queries_.dictionary_query(word, settings_.dictionary_weight);
         if (!rendered.empty()) parts.push_back(std::move(rendered));

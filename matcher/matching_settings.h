@@ -25,6 +25,7 @@ struct MatchingSettings {
     // The content words outside the thesaurus rendered through the dictionaries (the rarer
     // first), at most this many: a bound for speed, above the words of most texts.
     int dictionary_words = 8;
+    double concept_words_weight = 0;       // the weight of the words of the source's concepts' labels
     double dictionary_weight = 0.4;        // the weight of a word's renderings against its own terms
     // Text similarity is a candidate's weight over the best candidate's, but never over less
     // than this share of the query's maximum possible weight: a query whose best match is

@@ -248,6 +248,18 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     return concept_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
+Xapian::Query QueryBuilder::concept_words_query(const Concept& entry) {
+    if (const auto it = concept_words_queries_.find(entry.id); it != concept_words_queries_.end()) return it->second;
+    std::vector<std::string> terms;
+    for (const Language language : all_languages)
+        for (const auto& label : entry.labels.of(language))
+            for (const Token& token : analyzer_.analyze(label))
+                if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes)
+                    add_unique(terms, search_term(token));
+    std::vector<Xapian::Query> synonyms(terms.begin(), terms.end());
+    return concept_words_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
+}
+
 Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
     std::vector<Xapian::Query> words;
     for (const Token& token : analyzer_.analyze(rendering)) {

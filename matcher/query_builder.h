@@ -63,6 +63,10 @@ public:
     Xapian::Query concept_query(const Concept& entry);
     /// The lean form for documents that are all tagged: the concept's subtree term, no labels.
     Xapian::Query concept_terms_query(const Concept& entry);
+    /// The words of all the concept's labels, in the three languages, as one synonym group:
+    /// what finds a text that writes a label's words apart or inflected ("таяние мерзлоты"
+    /// for "многолетняя мерзлота") and so was not tagged with the concept. Empty if none.
+    Xapian::Query concept_words_query(const Concept& entry);
     /// A word's renderings in the other languages (BilingualLexicon): per language one synonym
     /// group weighted by its confidence, all scaled by `weight`; empty if none.
     Xapian::Query dictionary_query(const Token& word, double weight);
@@ -85,6 +89,7 @@ private:
     // documents asks for the same concepts and words again and again.
     std::unordered_map<std::string, Xapian::Query> concept_queries_;
     std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
+    std::unordered_map<std::string, Xapian::Query> concept_words_queries_;
 };
 
 }  // namespace techbridge
