@@ -96,13 +96,9 @@ MatchResult Matcher::match(const MatchRequest& request) {
                 IndexDirectoryWatch watch(paths_);
                 index_ = open_index_for_reading(paths_);  // if this throws, the next match tries again
                 index_watch_ = std::move(watch);
-                rarity_.clear();
-                features_.clear();
+                forget_index_statistics();
             }
-            if (index_.reopen()) {
-                rarity_.clear();
-                features_.clear();
-            }
+            if (index_.reopen()) forget_index_statistics();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index kept changing during matching; try again");
@@ -110,6 +106,13 @@ MatchResult Matcher::match(const MatchRequest& request) {
             throw IndexError("matching failed: " + error.get_description());
         }
     }
+}
+
+void Matcher::forget_index_statistics() {
+    rarity_.clear();
+    features_.clear();
+    concept_words_.clear();
+    renderings_.clear();
 }
 
 void Matcher::add_distinctive_terms(Profile& profile, const std::vector<Token>& tokens) {
@@ -232,15 +235,22 @@ Xapian::Query Matcher::candidate_query(const Profile& profile, bool words_only) 
     for (std::size_t i = 0; i < terms; ++i) parts.emplace_back(profile.terms[i].first);
     if (words_only) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     // Every indexed document is tagged, so the concepts' own terms find them; labels are not needed.
+    std::vector<std::pair<double, const Concept*>> by_weight;
     for (const auto& [entry, weight] : profile.concepts) {
         parts.push_back(queries_.concept_terms_query(*entry));
-        if (settings_.concept_words_weight > 0)
-            if (Xapian::Query words = queries_.concept_words_query(*entry); !words.empty())
-                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words, settings_.concept_words_weight);
+        by_weight.emplace_back(weight, entry);
     }
+    std::stable_sort(by_weight.begin(), by_weight.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    // The label words of the weightiest concepts only: each group is a long posting list.
+    if (by_weight.size() > static_cast<std::size_t>(settings_.concept_words_concepts))
+        by_weight.resize(static_cast<std::size_t>(settings_.concept_words_concepts));
+    if (settings_.concept_words_weight > 0)
+        for (const auto& [weight, entry] : by_weight)
+            if (Xapian::Query words = concept_words_query(*entry, profile.lang); !words.empty())
+                parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words, settings_.concept_words_weight);
     for (const Token& word : profile.dictionary_words) {
-        Xapian::Query rendered = queries_.dictionary_query(word, settings_.dictionary_weight);
-        if (!rendered.empty()) parts.push_back(std::move(rendered));
+        Xapian::Query rendered = dictionary_query(word);
+        if (!rendered.empty()) parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, rendered, settings_.dictionary_weight);
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
@@ -305,6 +315,34 @@ double Matcher::concept_rarity(const std::string& concept_id) const {
     const double documents = std::max<double>(1, index_.get_doccount());
     const double df = std::max<double>(1, index_.get_termfreq(layout::boolean_term(layout::concept_prefix, concept_id)));
     return rarity_[concept_id] = std::log(1 + documents / df);
+}
+
+Xapian::Query Matcher::dictionary_query(const Token& word) {
+    const std::string key = std::to_string(static_cast<int>(word.script)) + ":" + word.term;
+    if (const auto it = renderings_.find(key); it != renderings_.end()) return it->second;
+    if (renderings_.size() > max_cached_renderings) renderings_.clear();
+    // As for label words: a rendering most documents have costs more than it tells.
+    const RenderingFilter filter{&index_, common_words_above()};
+    return renderings_[key] = queries_.render_in_other_languages(word, filter);
+}
+
+double Matcher::common_words_above() const {
+    return settings_.common_word_share * static_cast<double>(index_.get_doccount());
+}
+
+Xapian::Query Matcher::concept_words_query(const Concept& entry, Language source) {
+    const std::string key = entry.id + "/" + std::string(to_string(source));
+    if (const auto it = concept_words_.find(key); it != concept_words_.end()) return it->second;
+    // A word most documents have (нефть in an oil collection) says little and costs a long
+    // posting list in every query that names the concept.
+    const double common = common_words_above();
+    std::vector<Xapian::Query> synonyms;
+    for (const Language language : all_languages) {
+        if (language == source) continue;
+        for (const std::string& term : queries_.concept_label_terms(entry, language))
+            if (const double df = index_.get_termfreq(term); df > 0 && df <= common) synonyms.emplace_back(term);
+    }
+    return concept_words_[key] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
 MatchCandidate Matcher::score(const Profile& profile, const Features& features, double text_similarity) const {

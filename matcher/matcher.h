@@ -100,6 +100,7 @@ private:
     struct Features;
 
     MatchResult run(const MatchRequest& request);
+    void forget_index_statistics();  // after the index changed
     Profile profile_of_stored(const std::string& id);
     Profile profile_of_text(const std::string& text, DocumentKind kind);
     void apply_tags(Profile& profile, const DocumentTags& tags);
@@ -111,6 +112,14 @@ private:
     Features features_of(const Xapian::Document& document) const;
     const Features& cached_features(Xapian::docid docid, const Xapian::MSetIterator& match);
     double concept_rarity(const std::string& concept_id) const;
+    /// The words of the concept's labels in the languages other than the source's (its own
+    /// words are in the query already) that are not common in the index, as one synonym
+    /// group; empty if none.
+    Xapian::Query concept_words_query(const Concept& entry, Language source);
+    /// The word's dictionary renderings (QueryBuilder::render_in_other_languages) that are
+    /// not common in the index.
+    Xapian::Query dictionary_query(const Token& word);
+    double common_words_above() const;  // the number of documents that makes a word common
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
 
     StoragePaths paths_;
@@ -126,6 +135,9 @@ private:
     bool sharded_ = false;
     mutable std::unordered_map<std::string, double> rarity_;  // concept id -> log(1 + N/df), per index revision
     std::unordered_map<Xapian::docid, std::shared_ptr<const Features>> features_;  // per index revision
+    std::unordered_map<std::string, Xapian::Query> concept_words_;  // concept id -> query, per index revision
+    std::unordered_map<std::string, Xapian::Query> renderings_;     // word -> its renderings, per index revision
+    static constexpr std::size_t max_cached_renderings = 200000;
     static constexpr std::size_t max_cached_features = 200000;  // about 100 MB at most
 };
 

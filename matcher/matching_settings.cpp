@@ -29,6 +29,8 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
     read("text", "dictionary_words", settings.dictionary_words);
     read("text", "dictionary_weight", settings.dictionary_weight);
     read("text", "concept_words_weight", settings.concept_words_weight);
+    read("text", "concept_words_concepts", settings.concept_words_concepts);
+    read("text", "common_word_share", settings.common_word_share);
     read("text", "reference_share", settings.text_reference_share);
     read("sector", "related_credit", settings.sector_related_credit);
     read("sector", "unknown", settings.sector_unknown);

@@ -26,6 +26,8 @@ struct MatchingSettings {
     // first), at most this many: a bound for speed, above the words of most texts.
     int dictionary_words = 8;
     double concept_words_weight = 0;       // the weight of the words of the source's concepts' labels
+    int concept_words_concepts = 5;        // ... of so many of them, the weightiest
+    double common_word_share = 1;          // label words and renderings more documents have are left out
     double dictionary_weight = 0.4;        // the weight of a word's renderings against its own terms
     // Text similarity is a candidate's weight over the best candidate's, but never over less
     // than this share of the query's maximum possible weight: a query whose best match is

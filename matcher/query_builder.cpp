@@ -248,24 +248,30 @@ Xapian::Query QueryBuilder::concept_query(const Concept& entry) {
     return concept_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
 }
 
-Xapian::Query QueryBuilder::concept_words_query(const Concept& entry) {
-    if (const auto it = concept_words_queries_.find(entry.id); it != concept_words_queries_.end()) return it->second;
+const std::vector<std::string>& QueryBuilder::concept_label_terms(const Concept& entry, Language language) {
+    const std::string key = entry.id + "/" + std::string(to_string(language));
+    if (const auto it = concept_label_terms_.find(key); it != concept_label_terms_.end()) return it->second;
     std::vector<std::string> terms;
-    for (const Language language : all_languages)
-        for (const auto& label : entry.labels.of(language))
-            for (const Token& token : analyzer_.analyze(label))
-                if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes)
-                    add_unique(terms, search_term(token));
-    std::vector<Xapian::Query> synonyms(terms.begin(), terms.end());
-    return concept_words_queries_[entry.id] = Xapian::Query(Xapian::Query::OP_SYNONYM, synonyms.begin(), synonyms.end());
+    for (const auto& label : entry.labels.of(language))
+        for (const Token& token : analyzer_.analyze(label))
+            if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes)
+                add_unique(terms, search_term(token));
+    return concept_label_terms_[key] = std::move(terms);
 }
 
-Xapian::Query QueryBuilder::rendering_query(std::string_view rendering) {
+Xapian::Query QueryBuilder::rendering_query(std::string_view rendering, const RenderingFilter& filter) {
     std::vector<Xapian::Query> words;
+    double rarest = -1;
     for (const Token& token : analyzer_.analyze(rendering)) {
         if (token.role != TokenRole::word || token.stopword || token.term.size() > layout::max_term_bytes) continue;
-        words.emplace_back(search_term(token));
+        const std::string term = search_term(token);
+        if (filter.index) {
+            const double frequency = filter.index->get_termfreq(term);
+            rarest = rarest < 0 ? frequency : std::min(rarest, frequency);
+        }
+        words.emplace_back(term);
     }
+    if (filter.index && (rarest <= 0 || rarest > filter.max_documents)) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 
@@ -280,7 +286,7 @@ Xapian::Query QueryBuilder::dictionary_query(const Token& word, double weight) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, it->second, weight);
 }
 
-Xapian::Query QueryBuilder::render_in_other_languages(const Token& word) {
+Xapian::Query QueryBuilder::render_in_other_languages(const Token& word, const RenderingFilter& filter) {
     // Pirkola's structured query: a word's renderings in one language are one synonym group,
     // counted as a single term (a document with two renderings is not twice as relevant, and
     // a rare rendering does not outweigh the word), the group weighted by how far the
@@ -289,7 +295,7 @@ Xapian::Query QueryBuilder::render_in_other_languages(const Token& word) {
     for (const LanguageRenderings& language : BilingualLexicon::shared().render(word.term, word.script)) {
         std::vector<Xapian::Query> synonyms;
         for (const auto& rendering : language.renderings) {
-            Xapian::Query query = rendering_query(rendering.text);
+            Xapian::Query query = rendering_query(rendering.text, filter);
             if (!query.empty()) synonyms.push_back(std::move(query));
         }
         if (synonyms.empty()) continue;

@@ -51,6 +51,13 @@ struct AnalyzedQuery {
 /// through the general dictionaries (BilingualLexicon: a weighted zh↔ru lexicon derived
 /// through English), its renderings in each language one synonym group, at a lower weight
 /// (corpus/search.json).
+/// Which dictionary renderings are worth a posting list: those whose rarest word some
+/// document of `index` has and at most `max_documents` have (no filter without an index).
+struct RenderingFilter {
+    const Xapian::Database* index = nullptr;
+    double max_documents = 0;
+};
+
 class QueryBuilder {
 public:
     QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge = KnowledgeBase::builtin())
@@ -63,13 +70,15 @@ public:
     Xapian::Query concept_query(const Concept& entry);
     /// The lean form for documents that are all tagged: the concept's subtree term, no labels.
     Xapian::Query concept_terms_query(const Concept& entry);
-    /// The words of all the concept's labels, in the three languages, as one synonym group:
-    /// what finds a text that writes a label's words apart or inflected ("таяние мерзлоты"
-    /// for "многолетняя мерзлота") and so was not tagged with the concept. Empty if none.
-    Xapian::Query concept_words_query(const Concept& entry);
+    /// The terms of the words of the concept's labels in one language, each once: what finds
+    /// a text that writes a label's words apart or inflected ("таяние мерзлоты" for
+    /// "многолетняя мерзлота") and so was not tagged with the concept.
+    const std::vector<std::string>& concept_label_terms(const Concept& entry, Language language);
     /// A word's renderings in the other languages (BilingualLexicon): per language one synonym
     /// group weighted by its confidence, all scaled by `weight`; empty if none.
     Xapian::Query dictionary_query(const Token& word, double weight);
+    /// The same renderings, not kept, with only those `filter` lets through; unweighted.
+    Xapian::Query render_in_other_languages(const Token& word, const RenderingFilter& filter = {});
 
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
@@ -79,8 +88,7 @@ private:
     std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens,
                                                                           const std::vector<Token>& untagged);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
-    Xapian::Query rendering_query(std::string_view rendering);
-    Xapian::Query render_in_other_languages(const Token& word);
+    Xapian::Query rendering_query(std::string_view rendering, const RenderingFilter& filter);
 
     TextAnalyzer& analyzer_;
     const KnowledgeBase& knowledge_;
@@ -89,7 +97,7 @@ private:
     // documents asks for the same concepts and words again and again.
     std::unordered_map<std::string, Xapian::Query> concept_queries_;
     std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
-    std::unordered_map<std::string, Xapian::Query> concept_words_queries_;
+    std::unordered_map<std::string, std::vector<std::string>> concept_label_terms_;
 };
 
 }  // namespace techbridge
