@@ -5,6 +5,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "event_planning.h"
+#include "expo_planning.h"
 #include "plan_report.h"
 #include "store_access.h"
 
@@ -25,7 +26,8 @@ const CommandSpec expo_plan_spec{
     "\n"
     "  --out DIR   also write DIR/schedule.csv, DIR/agendas/ID.html (in each participant's\n"
     "              language) and DIR/calendars/ID.ics\n"
-    "  --json      {\"meetings\": [...], \"unscheduled_must\": [...], \"stats\": {...}}\n",
+    "  --json      {\"meetings\": [...], \"unscheduled_must\": [...], \"stats\": {...}, \"event\", \"titles\"},\n"
+    "              as POST /api/expo/plan\n",
     {"db", "event", "out"},
     {"json"}};
 
@@ -57,7 +59,7 @@ int run_expo(int argc, char** argv) {
     if (const auto out = args.value("out"))
         write_plan_files(*out, event, planned.candidates, planned.plan, planned.titles);
 
-    const nlohmann::json report = plan_json(event, planned.candidates, planned.plan);
+    const nlohmann::json report = to_json(event, planned);
     if (args.flag("json")) {
         std::cout << report.dump(2) << '\n';
         return exit_ok;

@@ -6,7 +6,7 @@
 #include "general_dictionary.h"
 #include "label_agreement.h"
 #include "commands.h"
-#include "concept_lookup.h"
+#include "concept_listing.h"
 #include "coverage_report.h"
 #include "document_store.h"
 #include "storage_paths.h"
@@ -30,7 +30,8 @@ const CommandSpec concepts_spec{
     "               label's CC-CEDICT glosses against the English labels, the English labels'\n"
     "               Mueller renderings against the Russian ones; lists the concepts whose\n"
     "               labels disagree, for review, and the share that agree (goal: 70%)\n"
-    "  --json       [{\"id\", \"broader\", \"sectors\", \"labels\": {\"zh\", \"ru\", \"en\"}, \"documents\"}];\n"
+    "  --json       {\"sector\", \"total\", \"concepts\": [{\"id\", \"broader\", \"sectors\", \"labels\": {\"zh\", \"ru\", \"en\"},\n"
+    "               \"variants\", \"documents\"}]}, as /api/concepts;\n"
     "               with --check {\"concepts\", \"judged\", \"agreeing\", \"share\", \"disagreeing\": [...]}\n",
     {"db", "sector"},
     {"json", "check"}};
@@ -116,35 +117,23 @@ int run_concepts(int argc, char** argv) {
     std::string query;
     for (const auto& word : args.positional()) query += (query.empty() ? "" : " ") + word;
 
-    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
-    TextAnalyzer analyzer;
-    DocumentTagger tagger(knowledge, analyzer);
-    const auto concepts = look_up_concepts(knowledge, tagger, analyzer, query, args.value("sector").value_or(""));
     std::map<std::string, std::int64_t> counts;
     if (std::filesystem::exists(paths.store_file())) counts = DocumentStore(paths.store_file()).concept_document_counts();
+    const ConceptListing listing =
+        list_concepts(KnowledgeBase::builtin(), counts, {query, args.value("sector").value_or("")});
 
     if (args.flag("json")) {
-        nlohmann::json out = nlohmann::json::array();
-        for (const Concept* entry : concepts) {
-            nlohmann::json labels = nlohmann::json::object();
-            for (const Language language : all_languages) labels[std::string(to_string(language))] = entry->labels.of(language);
-            out.push_back({{"id", entry->id},
-                           {"broader", entry->broader},
-                           {"sectors", entry->sectors},
-                           {"labels", labels},
-                           {"documents", counts.contains(entry->id) ? counts[entry->id] : 0}});
-        }
-        std::cout << out.dump(2) << '\n';
+        std::cout << to_json(listing).dump(2) << '\n';
         return exit_ok;
     }
-    for (const Concept* entry : concepts) {
-        std::cout << entry->id << "  [" << joined(entry->sectors, ", ") << "]"
-                  << (entry->broader.empty() ? "" : "  ⊂ " + entry->broader) << "  documents: "
-                  << (counts.contains(entry->id) ? counts[entry->id] : 0) << '\n';
+    for (const ListedConcept& listed : listing.concepts) {
+        const Concept& entry = *listed.entry;
+        std::cout << entry.id << "  [" << joined(entry.sectors, ", ") << "]"
+                  << (entry.broader.empty() ? "" : "  ⊂ " + entry.broader) << "  documents: " << listed.documents << '\n';
         for (const Language language : all_languages)
-            std::cout << "   " << to_string(language) << ": " << joined(entry->labels.of(language), " | ") << '\n';
+            std::cout << "   " << to_string(language) << ": " << joined(entry.labels.of(language), " | ") << '\n';
     }
-    std::cout << concepts.size() << " concept(s)\n";
+    std::cout << listing.concepts.size() << " concept(s)\n";
     return exit_ok;
 }
 

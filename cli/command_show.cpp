@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "document_json.h"
+#include "document_view.h"
 #include "document_store.h"
 #include "general_dictionary.h"
 #include "knowledge_base.h"
@@ -43,14 +44,11 @@ int run_show(int argc, char** argv) {
     if (args.positional().size() != 1) throw UsageError("give exactly one document id");
     const std::string& id = args.positional().front();
     DocumentStore store = open_existing_store(paths, StoreAccess::read_only);
-    const auto stored = store.get(id);
-    if (!stored) {
-        std::cerr << "techbridge show: no document with id \"" << id << "\"\n";
-        return exit_failure;
-    }
-    const DocumentTags tags = store.tags(id);
+    const DocumentView view = show_document(store, id);
+    const auto* stored = &view.stored;
+    const DocumentTags& tags = view.tags;
     if (args.flag("json")) {
-        std::cout << to_json(*stored, tags, KnowledgeBase::builtin()).dump(2) << '\n';
+        std::cout << to_json(view, KnowledgeBase::builtin()).dump(2) << '\n';
         return exit_ok;
     }
     const nlohmann::json out = stored->document.to_json();

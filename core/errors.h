@@ -34,8 +34,26 @@ public:
     using Error::Error;
 };
 
-/// Another process holds the database's writer lock.
+/// Another process holds the database's writer lock, or another import is running.
 class BusyError : public Error {
+public:
+    using Error::Error;
+};
+
+/// What was asked for (a document id, a participant) does not exist.
+class NotFoundError : public Error {
+public:
+    using Error::Error;
+};
+
+/// Storing was asked of a database opened to be read only.
+class ReadOnlyError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The document store cannot take writes now (its file was deleted or replaced).
+class StoreUnavailableError : public Error {
 public:
     using Error::Error;
 };

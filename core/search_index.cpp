@@ -101,7 +101,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchI
             mode == SearchIndexWriter::Mode::create_empty ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
         return Xapian::WritableDatabase(dir.string(), action);
     } catch (const Xapian::DatabaseLockError&) {
-        throw IndexError("the index at " + dir.string() +
+        throw BusyError("the index at " + dir.string() +
                          " is being written by another techbridge process; wait for it to finish and try again");
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot open the index at " + dir.string() + " for writing: " + error.get_description());

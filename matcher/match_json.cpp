@@ -99,7 +99,12 @@ nlohmann::json to_json(const MatchResult& result, const KnowledgeBase& knowledge
                               {"expired", candidate.expired},
                               {"reasons", explain(candidate, result.source_lang, knowledge)}});
     }
-    return {{"id", result.source_id},
+    // A pasted text has no id: null, not "", so a client cannot mistake it for a document.
+    const nlohmann::json id = result.source_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.source_id);
+    nlohmann::json source = {{"id", id}, {"kind", to_string(result.source_kind)}, {"lang", to_string(result.source_lang)}};
+    if (!result.source_id.empty()) source["title"] = result.source_title;
+    return {{"id", id},
+            {"source", source},
             {"kind", to_string(result.source_kind)},
             {"lang", to_string(result.source_lang)},
             {"concepts", result.source_concepts},

@@ -47,6 +47,7 @@ DocumentKind opposite(DocumentKind kind) {
 
 struct Matcher::Profile {
     std::string id;
+    std::string title;  // of a stored source
     DocumentKind kind = DocumentKind::demand;
     Language lang = Language::en;
     std::optional<int> trl;
@@ -178,10 +179,11 @@ void Matcher::apply_tags(Profile& profile, const DocumentTags& tags) {
 
 Matcher::Profile Matcher::profile_of_stored(const std::string& id) {
     const auto stored = store_.get(id);
-    if (!stored) throw InvalidInputError("id: no document with id \"" + id + "\"");
+    if (!stored) throw NotFoundError("no document with id \"" + id + "\"");
     const Document& document = stored->document;
     Profile profile;
     profile.id = id;
+    profile.title = document.title;
     profile.kind = document.kind;
     profile.lang = document.lang;
     profile.trl = document.trl;
@@ -481,6 +483,7 @@ MatchResult Matcher::run(const MatchRequest& request) {
 
     MatchResult result;
     result.source_id = profile.id;
+    result.source_title = profile.title;
     result.source_kind = profile.kind;
     result.source_lang = profile.lang;
     result.threshold = settings_.no_strong_candidate_below;

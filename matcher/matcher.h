@@ -69,6 +69,7 @@ struct MatchCandidate {
 
 struct MatchResult {
     std::string source_id;  // empty for free text
+    std::string source_title;
     DocumentKind source_kind = DocumentKind::demand;
     Language source_lang = Language::en;
     std::vector<std::string> source_concepts;

@@ -56,6 +56,8 @@ nlohmann::json to_json(const SearchResult& result) {
     nlohmann::json out = nlohmann::json::object();
     out["query"] = result.query;
     out["total"] = result.total;
+    out["offset"] = result.offset;
+    out["limit"] = result.limit;
     nlohmann::json& hits = out["hits"] = nlohmann::json::array();
     for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
     nlohmann::json& concepts = out["concepts"] = nlohmann::json::array();

@@ -36,6 +36,8 @@ struct SearchHit {
 
 struct SearchResult {
     std::string query;
+    std::size_t offset = 0;  // the request's page
+    std::size_t limit = 0;
     std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
     std::vector<SearchHit> hits;
     std::vector<const Concept*> concepts;  // thesaurus concepts found in the query

@@ -90,6 +90,8 @@ Xapian::MSet Searcher::find(const Xapian::Query& ranked, const Xapian::Query& ma
 SearchResult Searcher::run(const SearchRequest& request) {
     SearchResult result;
     result.query = request.query;
+    result.offset = request.offset;
+    result.limit = request.limit;
     AnalyzedQuery analyzed = queries_.build(request.query);
     const bool browsing = analyzed.query.empty();
     if (browsing) {

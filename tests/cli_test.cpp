@@ -9,35 +9,12 @@
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
 
+#include "process_support.h"
 #include "test_support.h"
 
 using namespace techbridge::testing;
 
 namespace {
-
-struct CommandResult {
-    int status = -1;
-    std::string output;  // standard output and standard error together
-};
-
-std::string quote(const std::string& text) {
-    std::string out = "'";
-    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-CommandResult run_techbridge(const std::string& arguments) {
-    const std::string command = quote(TECHBRIDGE_BINARY) + " " + arguments + " 2>&1";
-    CommandResult result;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe);
-    std::array<char, 4096> buffer;
-    std::size_t n;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return result;
-}
 
 const std::string corpus = std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents";
 
@@ -95,9 +72,10 @@ TEST_CASE("CLI: index and search and show and stats on the bundled corpus") {
     const auto concepts = run_techbridge("concepts --db " + db + " --json 激光焊接");
     REQUIRE(concepts.status == 0);
     const auto found = nlohmann::json::parse(concepts.output);
-    REQUIRE(found.size() > 0);
-    CHECK(found[0]["id"] == "laser-welding");
-    CHECK(found[0]["labels"]["ru"][0] == "лазерная сварка");
+    REQUIRE(found["concepts"].size() > 0);
+    CHECK(found["concepts"][0]["id"] == "laser-welding");
+    CHECK(found["concepts"][0]["labels"]["ru"] == "лазерная сварка");
+    CHECK(found["concepts"][0]["variants"]["ru"][0] == "лазерная сварка");
 
     const auto cross = run_techbridge("search --db " + db + " --kind offer --json 激光焊接");
     REQUIRE(cross.status == 0);

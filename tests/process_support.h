@@ -1,14 +1,19 @@
 #pragma once
 // Helpers for tests that start programs or talk to servers over raw loopback sockets.
+#include <array>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
+
+#include <doctest/doctest.h>
 
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <spawn.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -51,6 +56,33 @@ inline pid_t spawn_silently(const std::vector<std::string>& arguments, bool own_
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     return status == 0 ? pid : -1;
+}
+
+/// What a command printed and how it ended.
+struct CommandResult {
+    int status = -1;
+    std::string output;  // standard output and standard error together
+};
+
+/// `text` as one shell word.
+inline std::string quote(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+/// Runs the built techbridge binary with `arguments` (shell words) and waits for it.
+inline CommandResult run_techbridge(const std::string& arguments) {
+    const std::string command = quote(TECHBRIDGE_BINARY) + " " + arguments + " 2>&1";
+    CommandResult result;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe);
+    std::array<char, 4096> buffer;
+    std::size_t n;
+    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
 }
 
 }  // namespace techbridge::testing

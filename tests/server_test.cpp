@@ -18,7 +18,7 @@
 using namespace techbridge;
 using namespace techbridge::testing;
 
-TEST_CASE("server: /api/search answers with the CLI's JSON") {
+TEST_CASE("server: /api/search finds the Chinese demand for 激光焊接 as JSON") {
     RunningServer server;
     auto client = server.client();
     const auto response = client.Get("/api/search?q=%E6%BF%80%E5%85%89%E7%84%8A%E6%8E%A5&kind=demand");  // 激光焊接

@@ -9,25 +9,27 @@
 
 #include "access_token.h"
 #include "ascii_text.h"
-#include "concept_lookup.h"
-#include "document_json.h"
+#include "concept_listing.h"
+#include "document_import.h"
+#include "document_view.h"
 #include "document_validation.h"
 #include "embedded_file.h"
 #include "errors.h"
 #include "event_planning.h"
 #include "expo_event.h"
+#include "expo_planning.h"
 #include "general_dictionary.h"
 #include "host_check.h"
 #include "http_listener.h"
 #include "ingestion.h"
-#include "knowledge_json.h"
-#include "landscape_json.h"
+#include "landscape_view.h"
 #include "match_csv.h"
 #include "match_json.h"
 #include "plan_report.h"
 #include "matcher.h"
 #include "request_parameters.h"
 #include "search_json.h"
+#include "service_meta.h"
 #include "utf8.h"
 #include "searcher.h"
 #include "startup_indexing.h"
@@ -47,12 +49,6 @@ constexpr const char* security_policy =
 
 /// The answer to a write request without the right token.
 class Unauthorized : public Error {
-public:
-    using Error::Error;
-};
-
-/// The answer for a document id that is not stored.
-class NotFound : public Error {
 public:
     using Error::Error;
 };
@@ -138,6 +134,16 @@ HttpLimits http_limits(const ServerOptions& options) {
     return limits;
 }
 
+/// The participant an agenda is asked for (format ics or html).
+std::size_t participant_index(const ExpoEvent& event, const std::string& id, const std::string& format) {
+    if (id.empty()) throw BadRequest("invalid_parameter", "participant: required for format=" + format);
+    const auto found = std::find_if(event.participants.begin(), event.participants.end(),
+                                    [&id](const ExpoParticipant& p) { return p.id == id; });
+    if (found == event.participants.end())
+        throw BadRequest("invalid_parameter", "participant: no participant \"" + id + "\" in the event");
+    return static_cast<std::size_t>(found - event.participants.begin());
+}
+
 bool starts_with_lower_case(std::string_view value, std::string_view prefix) {
     return lower_ascii(value).starts_with(prefix);
 }
@@ -158,6 +164,7 @@ struct ServerState {
           stores([paths = options.paths] {
               return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
           }),
+          landscape(options.paths, KnowledgeBase::builtin()),
           startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
 
     const bool read_only;  // --read-only: imports are refused
@@ -168,9 +175,7 @@ struct ServerState {
     WorkerPool<Matcher> matchers;
     WorkerPool<DocumentStore> stores;
 
-    std::mutex landscape_mutex;
-    std::int64_t landscape_run = -1;  // the store's latest run when the landscape was built
-    json landscape;
+    LandscapeView landscape;
 
     std::mutex writer;   // one import at a time
     std::mutex planner;  // one expo plan at a time
@@ -213,6 +218,16 @@ struct ServerState {
                "to use the file now in place";
     }
 
+    /// Before storing: the server may store, its store file is in place, and what an
+    /// interrupted import left is indexed.
+    void require_writable() const {
+        if (read_only)
+            throw ReadOnlyError("this server was started with --read-only and stores nothing; check the file without "
+                                "confirm=1, or restart techbridge serve without --read-only to import it");
+        if (const std::string problem = store_problem(); !problem.empty()) throw StoreUnavailableError(problem);
+        require_startup_indexing_done();
+    }
+
     void require_token(const httplib::Request& request) const {
         if (!token.admits(request.get_header_value("Authorization")))
             throw Unauthorized("this action needs the access token: send it as \"Authorization: Bearer TOKEN\" "
@@ -228,8 +243,7 @@ Server::Server(ServerOptions options, AccessToken token)
       http_(std::make_unique<HttpListener>(http_limits(options_))) {
     install_safety();
     install_pages();
-    install_api();
-    install_expo();
+    install_routes();
 }
 
 Server::~Server() = default;
@@ -271,10 +285,14 @@ void Server::install_safety() {
         } catch (const Unauthorized& error) {
             response.set_header("WWW-Authenticate", "Bearer");
             send_error(response, 401, "unauthorized", error.what());
-        } catch (const NotFound& error) {
+        } catch (const NotFoundError& error) {
             send_error(response, 404, "not_found", error.what());
         } catch (const InvalidInputError& error) {
             send_error(response, 400, "invalid_parameter", error.what());
+        } catch (const ReadOnlyError& error) {
+            send_error(response, 403, "read_only", error.what());
+        } catch (const StoreUnavailableError& error) {
+            send_error(response, 503, "store_unavailable", error.what());
         } catch (const IndexError& error) {
             send_error(response, 503, "index_unavailable", error.what());
         } catch (const BusyError& error) {
@@ -336,244 +354,126 @@ void Server::install_pages() {
     });
 }
 
-void Server::install_api() {
-    ServerState& state = *state_;
-    const StoragePaths paths = options_.paths;
-    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
-
-    http_->Get("/api/health", [&state](const httplib::Request&, httplib::Response& response) {
-        if (const std::string problem = state.store_problem(); !problem.empty()) {
-            send_json(response, 503,
-                      {{"status", "store_unavailable"},
-                       {"error", {{"code", "store_unavailable"}, {"message", problem}}},
-                       {"dictionaries", GeneralDictionary::shared().status()}});
-            return;
-        }
-        auto store = state.stores.borrow();
-        json out = {{"status", "ok"},
-                    {"documents", store->document_count()},
-                    {"dictionaries", GeneralDictionary::shared().status()}};
-        if (state.startup_indexing) out["indexing"] = state.indexing_json();
-        send_json(response, 200, out);
-    });
-
-    http_->Get("/api/meta", [&knowledge](const httplib::Request& request, httplib::Response& response) {
-        json sectors = json::array();
-        for (const auto& sector : knowledge.sectors().sectors()) sectors.push_back(sector_json(sector));
-        json regions = json::array();
-        for (const auto& region : knowledge.regions().regions())
-            regions.push_back(region_json(region, knowledge.regions()));
-        send_json(response, 200,
-                  {{"ui_language", interface_language(request.get_header_value("Accept-Language"))},
-                   {"sectors", sectors},
-                   {"regions", regions},
-                   {"cooperation_types", cooperation_types()},
-                   {"kinds", {"offer", "demand", "knowledge"}},
-                   {"languages", {"zh", "ru", "en"}}});
-    });
-
-    http_->Get("/api/search", [&state](const httplib::Request& request, httplib::Response& response) {
-        SearchRequest search;
-        search.query = text_parameter(request, "q");
-        search.filters = filters_from_query(request);
-        search.limit = number_parameter(request, "limit", 10, 0, 100);
-        search.offset = number_parameter(request, "offset", 0, 0, 10000);
-        auto searcher = state.searchers.borrow();
-        json out = to_json(searcher->search(search));
-        out["offset"] = search.offset;
-        out["limit"] = search.limit;
-        send_json(response, 200, out);
-    });
-
-    http_->Get(R"(/api/documents/([^/]+))", [&state, &knowledge](const httplib::Request& request,
-                                                                 httplib::Response& response) {
-        const std::string id = request.matches[1].str();
-        if (!is_valid_document_id(id)) throw NotFound("no document with id \"" + id + "\"");
-        auto store = state.stores.borrow();
-        const auto stored = store->get(id);
-        if (!stored) throw NotFound("no document with id \"" + id + "\"");
-        send_json(response, 200, to_json(*stored, store->tags(id), knowledge));
-    });
-
-    auto answer_match = [&state, &knowledge](const MatchRequest& match, const httplib::Request& request,
-                                             httplib::Response& response) {
-        MatchResult result;
-        {
-            auto matcher = state.matchers.borrow();
-            result = matcher->match(match);
-        }
-        if (text_parameter(request, "format", 8) == "csv") {
-            std::ostringstream csv;
-            write_match_csv_header(csv);
-            write_match_csv_rows(csv, result);
-            response.set_header("Content-Disposition",
-                                "attachment; filename=\"matches-" + (match.id.empty() ? std::string("text") : match.id) + ".csv\"");
-            response.set_content(csv.str(), "text/csv; charset=utf-8");
-            return;
-        }
-        json out = to_json(result, knowledge);
-        if (!result.source_id.empty()) {
-            auto store = state.stores.borrow();
-            const auto stored = store->get(result.source_id);
-            out["source"] = {{"id", result.source_id},
-                             {"kind", to_string(result.source_kind)},
-                             {"lang", to_string(result.source_lang)},
-                             {"title", stored ? stored->document.title : std::string()}};
-        } else {
-            out["id"] = nullptr;
-            out["source"] = {{"id", nullptr}, {"kind", to_string(result.source_kind)}, {"lang", to_string(result.source_lang)}};
-        }
-        send_json(response, 200, out);
+void Server::install_routes() {
+    // Each route answers through its handler; `this` outlives the listener (see ~Server).
+    auto route = [this](void (Server::*handler)(const Request&, Response&)) {
+        return [this, handler](const Request& request, Response& response) { (this->*handler)(request, response); };
     };
-    http_->Get("/api/match", [answer_match, &state](const httplib::Request& request, httplib::Response& response) {
-        const MatchRequest match = match_request(request);
-        {
-            auto store = state.stores.borrow();
-            if (!store->get(match.id)) throw NotFound("no document with id \"" + match.id + "\"");
-        }
-        answer_match(match, request, response);
-    });
-    http_->Post("/api/match", [answer_match](const httplib::Request& request, httplib::Response& response) {
-        answer_match(finder_request(json_body(request)), request, response);
-    });
-
-    http_->Get("/api/landscape", [&state, &knowledge, paths](const httplib::Request&, httplib::Response& response) {
-        std::int64_t run = 0;
-        {
-            auto store = state.stores.borrow();
-            run = store->latest_run_id();
-        }
-        std::lock_guard lock(state.landscape_mutex);  // built once per store change, not once per visitor
-        if (state.landscape_run != run) {
-            state.landscape = to_json(build_landscape(paths), knowledge);
-            state.landscape_run = run;
-        }
-        send_json(response, 200, state.landscape);
-    });
-
-    http_->Get("/api/concepts", [&state, &knowledge](const httplib::Request& request, httplib::Response& response) {
-        const std::string sector = text_parameter(request, "sector", 64);
-        const std::string query = text_parameter(request, "q", 256);
-        TextAnalyzer analyzer;
-        DocumentTagger tagger(knowledge, analyzer);
-        const auto found = look_up_concepts(knowledge, tagger, analyzer, query, sector);
-        std::map<std::string, std::int64_t> documents;
-        {
-            auto store = state.stores.borrow();
-            documents = store->concept_document_counts();
-        }
-        json concepts = json::array();
-        for (const Concept* entry : found) {
-            json item = concept_json(*entry);
-            const auto count = documents.find(entry->id);
-            item["documents"] = count == documents.end() ? 0 : count->second;
-            concepts.push_back(std::move(item));
-        }
-        const auto resolved = sector.empty() ? std::nullopt : knowledge.sectors().resolve(sector);
-        send_json(response, 200, {{"sector", resolved.value_or("")}, {"total", concepts.size()}, {"concepts", concepts}});
-    });
-
-    http_->Post("/api/import", [&state, paths](const httplib::Request& request, httplib::Response& response) {
-        state.require_token(request);
-        const std::string format = text_parameter(request, "format", 16);
-        if (format != "jsonl" && format != "markdown")
-            throw BadRequest("invalid_parameter", "format: use jsonl or markdown, got \"" + format + "\"");
-        std::string filename = text_parameter(request, "filename", 200);
-        if (filename.empty()) filename = "upload";
-        // The name is only a label in reports; the extension says which reader to use.
-        const std::string name = "upload:" + filename + (format == "jsonl" ? (filename.ends_with(".jsonl") ? "" : ".jsonl")
-                                                                           : (filename.ends_with(".md") ? "" : ".md"));
-        const bool confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
-        if (confirm && state.read_only) {
-            send_error(response, 403, "read_only",
-                       "this server was started with --read-only and stores nothing; check the file without "
-                       "confirm=1, or restart techbridge serve without --read-only to import it");
-            return;
-        }
-        if (find_invalid_utf8(request.body)) {
-            // Name the line, as a user would look for it in an editor.
-            const std::size_t offset = *find_invalid_utf8(request.body);
-            const auto line = 1 + std::count(request.body.begin(), request.body.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
-            throw BadRequest("invalid_body", filename + ": line " + std::to_string(line) + ": not valid UTF-8; save the file as UTF-8");
-        }
-        if (const std::string problem = state.store_problem(); confirm && !problem.empty()) {
-            send_error(response, 503, "store_unavailable", problem);
-            return;
-        }
-        if (confirm) state.require_startup_indexing_done();
-        IngestionReport report;
-        {
-            std::lock_guard lock(state.writer);
-            IngestionOptions options;
-            options.command = "import (web)";
-            Ingestion ingestion(paths, options);
-            report = confirm ? ingestion.run_upload(name, request.body) : ingestion.check_upload(name, request.body);
-        }
-        json documents = json::array();
-        for (const auto& valid : report.valid)
-            documents.push_back({{"line", valid.line}, {"id", valid.id}, {"kind", to_string(valid.kind)},
-                                 {"lang", to_string(valid.lang)}, {"title", valid.title}});
-        json problems = json::array();
-        for (const auto& problem : report.rejected)
-            problems.push_back({{"line", problem.line}, {"field", problem.field}, {"message", problem.message}});
-        const std::int64_t stored = confirm ? report.summary.added + report.summary.updated : 0;
-        send_json(response, 200,
-                  {{"confirmed", confirm},
-                   {"records", report.records},
-                   {"valid", report.valid.size()},
-                   {"documents", documents},
-                   {"problems", problems},
-                   {"stored", stored},
-                   {"added", confirm ? report.summary.added : 0},
-                   {"updated", confirm ? report.summary.updated : 0},
-                   {"unchanged", confirm ? report.summary.unchanged : 0}});
-    });
+    http_->Get("/api/health", route(&Server::handle_health));
+    http_->Get("/api/meta", route(&Server::handle_meta));
+    http_->Get("/api/search", route(&Server::handle_search));
+    http_->Get(R"(/api/documents/([^/]+))", route(&Server::handle_document));
+    http_->Get("/api/match", route(&Server::handle_match_stored));
+    http_->Post("/api/match", route(&Server::handle_match_text));
+    http_->Get("/api/landscape", route(&Server::handle_landscape));
+    http_->Get("/api/concepts", route(&Server::handle_concepts));
+    http_->Post("/api/import", route(&Server::handle_import));
+    http_->Post("/api/expo/plan", route(&Server::handle_expo_plan));
 }
 
-void Server::install_expo() {
-    ServerState& state = *state_;
-    const StoragePaths paths = options_.paths;
+void Server::handle_health(const Request&, Response& response) {
+    HealthReport health;
+    health.store_problem = state_->store_problem();
+    health.dictionaries = GeneralDictionary::shared().status();
+    if (health.store_problem.empty()) {
+        health.documents = state_->stores.borrow()->document_count();
+        if (state_->startup_indexing) health.indexing = state_->indexing_json();
+    }
+    send_json(response, health.store_problem.empty() ? 200 : 503, to_json(health));
+}
+
+void Server::handle_meta(const Request& request, Response& response) {
+    send_json(response, 200, meta_json(KnowledgeBase::builtin(), interface_language(request.get_header_value("Accept-Language"))));
+}
+
+void Server::handle_search(const Request& request, Response& response) {
+    SearchRequest search;
+    search.query = text_parameter(request, "q");
+    search.filters = filters_from_query(request);
+    search.limit = number_parameter(request, "limit", 10, 0, 100);
+    search.offset = number_parameter(request, "offset", 0, 0, 10000);
+    send_json(response, 200, to_json(state_->searchers.borrow()->search(search)));
+}
+
+void Server::handle_document(const Request& request, Response& response) {
+    const DocumentView view = show_document(*state_->stores.borrow(), request.matches[1].str());
+    send_json(response, 200, to_json(view, KnowledgeBase::builtin()));
+}
+
+void Server::handle_match_stored(const Request& request, Response& response) {
+    answer_match(match_request(request), request, response);
+}
+
+void Server::handle_match_text(const Request& request, Response& response) {
+    answer_match(finder_request(json_body(request)), request, response);
+}
+
+void Server::answer_match(const MatchRequest& match, const Request& request, Response& response) {
+    const MatchResult result = state_->matchers.borrow()->match(match);
+    if (text_parameter(request, "format", 8) == "csv") {
+        std::ostringstream csv;
+        write_match_csv_header(csv);
+        write_match_csv_rows(csv, result);
+        response.set_header("Content-Disposition",
+                            "attachment; filename=\"matches-" + (match.id.empty() ? std::string("text") : match.id) + ".csv\"");
+        response.set_content(csv.str(), "text/csv; charset=utf-8");
+        return;
+    }
+    send_json(response, 200, to_json(result, KnowledgeBase::builtin()));
+}
+
+void Server::handle_landscape(const Request&, Response& response) {
+    const std::int64_t run = state_->stores.borrow()->latest_run_id();
+    send_json(response, 200, state_->landscape.current(run));
+}
+
+void Server::handle_concepts(const Request& request, Response& response) {
+    ConceptQuery query;
+    query.sector = text_parameter(request, "sector", 64);
+    query.text = text_parameter(request, "q", 256);
+    const auto documents = state_->stores.borrow()->concept_document_counts();
+    send_json(response, 200, to_json(list_concepts(KnowledgeBase::builtin(), documents, query)));
+}
+
+void Server::handle_import(const Request& request, Response& response) {
+    state_->require_token(request);
+    ImportRequest import;
+    import.format = text_parameter(request, "format", 16);
+    import.filename = text_parameter(request, "filename", 200);
+    import.body = request.body;
+    import.confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
+    if (import.confirm) state_->require_writable();
+    std::lock_guard lock(state_->writer);
+    send_json(response, 200, to_json(import_documents(options_.paths, import)));
+}
+
+void Server::handle_expo_plan(const Request& request, Response& response) {
     // Planning writes nothing, but it is the organiser's action and costs seconds of CPU: token only.
-    http_->Post("/api/expo/plan", [&state, paths](const httplib::Request& request, httplib::Response& response) {
-        state.require_token(request);
-        const std::string format = text_parameter(request, "format", 8);
-        if (!format.empty() && format != "json" && format != "csv" && format != "ics" && format != "html")
-            throw BadRequest("invalid_parameter", "format: use json, csv, ics or html, got \"" + format + "\"");
-        if (find_invalid_utf8(request.body)) throw BadRequest("invalid_body", "the event file is not valid UTF-8");
-        const ExpoEvent event = read_expo_event("event", request.body);
-        EventPlan planned;
-        {
-            std::lock_guard lock(state.planner);  // one plan at a time: it uses every core
-            planned = plan_event(paths, event, ExpoSettings::builtin());
-        }
-        if (format == "csv") {
-            response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");
-            response.set_content(schedule_csv(event, planned.candidates, planned.plan), "text/csv; charset=utf-8");
-            return;
-        }
-        if (format == "ics" || format == "html") {
-            const std::string id = text_parameter(request, "participant", 64);
-            if (id.empty()) throw BadRequest("invalid_parameter", "participant: required for format=" + format);
-            const auto found = std::find_if(event.participants.begin(), event.participants.end(),
-                                            [&id](const ExpoParticipant& p) { return p.id == id; });
-            if (found == event.participants.end())
-                throw BadRequest("invalid_parameter", "participant: no participant \"" + id + "\" in the event");
-            const auto index = static_cast<std::size_t>(found - event.participants.begin());
-            if (format == "ics") {
-                response.set_header("Content-Disposition", "attachment; filename=\"agenda.ics\"");
-                response.set_content(agenda_ics(event, planned.candidates, planned.plan, index), "text/calendar; charset=utf-8");
-            } else {
-                response.set_header("Content-Disposition", "attachment; filename=\"agenda.html\"");
-                response.set_content(agenda_html(event, planned.candidates, planned.plan, index, planned.titles),
-                                     "text/html; charset=utf-8");
-            }
-            return;
-        }
-        json out = plan_json(event, planned.candidates, planned.plan);
-        out["event"] = event_json(event);
-        out["titles"] = planned.titles;
-        send_json(response, 200, out);
-    });
+    state_->require_token(request);
+    const std::string format = text_parameter(request, "format", 8);
+    if (!format.empty() && format != "json" && format != "csv" && format != "ics" && format != "html")
+        throw BadRequest("invalid_parameter", "format: use json, csv, ics or html, got \"" + format + "\"");
+    if (find_invalid_utf8(request.body)) throw BadRequest("invalid_body", "the event file is not valid UTF-8");
+    const ExpoEvent event = read_expo_event("event", request.body);
+    EventPlan planned;
+    {
+        std::lock_guard lock(state_->planner);  // one plan at a time: it uses every core
+        planned = plan_event(options_.paths, event, ExpoSettings::builtin());
+    }
+    if (format == "csv") {
+        response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");
+        response.set_content(schedule_csv(event, planned.candidates, planned.plan), "text/csv; charset=utf-8");
+        return;
+    }
+    if (format == "ics" || format == "html") {
+        const std::size_t index = participant_index(event, text_parameter(request, "participant", 64), format);
+        const bool calendar = format == "ics";
+        response.set_header("Content-Disposition", calendar ? "attachment; filename=\"agenda.ics\"" : "attachment; filename=\"agenda.html\"");
+        if (calendar) response.set_content(agenda_ics(event, planned.candidates, planned.plan, index), "text/calendar; charset=utf-8");
+        else response.set_content(agenda_html(event, planned.candidates, planned.plan, index, planned.titles), "text/html; charset=utf-8");
+        return;
+    }
+    send_json(response, 200, to_json(event, planned));
 }
 
 int Server::bind() {

@@ -1,6 +1,6 @@
 #pragma once
 // The embedded HTTP server: the web page and the JSON API (docs/api.md). It translates
-// requests into calls of the matcher and the ingestion, and holds no logic of its own.
+// requests into calls of the use cases (service/) and holds no logic of its own.
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -9,9 +9,15 @@
 
 #include "storage_paths.h"
 
+namespace httplib {
+struct Request;
+struct Response;
+}  // namespace httplib
+
 namespace techbridge {
 
 class AccessToken;
+struct MatchRequest;
 class HttpListener;
 struct ServerState;
 
@@ -55,8 +61,23 @@ public:
 private:
     void install_safety();
     void install_pages();
-    void install_api();
-    void install_expo();
+    void install_routes();
+
+    // One handler per route: each parses the request into a use case's request, calls it
+    // and writes its result (service/); errors are typed and answered by install_safety.
+    using Request = httplib::Request;
+    using Response = httplib::Response;
+    void handle_health(const Request& request, Response& response);
+    void handle_meta(const Request& request, Response& response);
+    void handle_search(const Request& request, Response& response);
+    void handle_document(const Request& request, Response& response);
+    void handle_match_stored(const Request& request, Response& response);
+    void handle_match_text(const Request& request, Response& response);
+    void handle_landscape(const Request& request, Response& response);
+    void handle_concepts(const Request& request, Response& response);
+    void handle_import(const Request& request, Response& response);
+    void handle_expo_plan(const Request& request, Response& response);
+    void answer_match(const MatchRequest& match, const Request& request, Response& response);
 
     ServerOptions options_;
     std::unique_ptr<ServerState> state_;
