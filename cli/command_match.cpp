@@ -63,7 +63,7 @@ void print_result(const MatchResult& result) {
                     std::string(to_string(candidate.kind)).c_str(), std::string(to_string(candidate.lang)).c_str(),
                     candidate.title.c_str());
         std::fflush(stdout);
-        for (const auto& reason : explain(candidate, result.source_lang, KnowledgeBase::builtin()))
+        for (const auto& reason : explain(candidate, result.source_lang, KnowledgeBase::builtin(), result.source_trl))
             std::cout << "   - " << reason["text"].get<std::string>() << '\n';
         std::cout << '\n';
     }

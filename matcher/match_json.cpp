@@ -37,7 +37,8 @@ std::string shared_concepts_text(const MatchCandidate& candidate, Language sourc
     return text;
 }
 
-nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, const KnowledgeBase& knowledge) {
+nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, const KnowledgeBase& knowledge,
+                       std::optional<int> source_trl) {
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& component : candidate.components) {
         nlohmann::json reason = {{"factor", component.factor},
@@ -70,9 +71,11 @@ nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, co
             text = std::string(relation_name(candidate.sector_relation)) + " sector" + (names.empty() ? "" : " (" + names + ")");
         } else if (component.factor == "trl") {
             if (candidate.trl) reason["candidate_trl"] = *candidate.trl;
+            if (source_trl) reason["source_trl"] = *source_trl;
             text = candidate.trl ? "readiness TRL " + std::to_string(*candidate.trl) + ": fit " + percent(component.value)
                                  : "readiness not stated";
         } else if (component.factor == "cooperation") {
+            reason["shared"] = candidate.shared_cooperation;
             text = component.value >= 1 ? "a cooperation type both want" : "cooperation types " + percent(component.value);
         } else if (component.factor == "region") {
             const Region* region = knowledge.regions().find(candidate.region);
@@ -97,7 +100,7 @@ nlohmann::json to_json(const MatchResult& result, const KnowledgeBase& knowledge
                               {"title", candidate.title},
                               {"score", rounded(candidate.score)},
                               {"expired", candidate.expired},
-                              {"reasons", explain(candidate, result.source_lang, knowledge)}});
+                              {"reasons", explain(candidate, result.source_lang, knowledge, result.source_trl)}});
     }
     // A pasted text has no id: null, not "", so a client cannot mistake it for a document.
     const nlohmann::json id = result.source_id.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.source_id);

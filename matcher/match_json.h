@@ -1,5 +1,7 @@
 #pragma once
 // The JSON form of match results and their explanations, shared by the CLI and the API.
+#include <optional>
+
 #include <nlohmann/json.hpp>
 
 #include "knowledge_base.h"
@@ -9,7 +11,9 @@ namespace techbridge {
 
 /// Why a candidate ranks where it does: one entry per factor, with its value (0-1), its
 /// contribution to the score and a sentence; shared concepts in both documents' languages.
-nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, const KnowledgeBase& knowledge);
+/// `source_trl`: the source's readiness, said in the TRL reason beside the candidate's.
+nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, const KnowledgeBase& knowledge,
+                       std::optional<int> source_trl = std::nullopt);
 
 /// {"id", "kind", "lang", "concepts", "threshold", "no_strong_candidate",
 ///  "candidates": [{"id", "kind", "lang", "title", "score", "reasons": [...]}]}

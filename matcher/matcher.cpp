@@ -430,10 +430,10 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     // Cooperation types.
     double cooperation = settings_.cooperation_unknown;
     if (!profile.cooperation.empty() && !features.cooperation.empty()) {
-        cooperation = 0;
         for (const auto& type : profile.cooperation)
             if (std::find(features.cooperation.begin(), features.cooperation.end(), type) != features.cooperation.end())
-                cooperation = 1;
+                candidate.shared_cooperation.push_back(type);
+        cooperation = candidate.shared_cooperation.empty() ? 0 : 1;
     }
     candidate.components.push_back({"cooperation", cooperation, settings_.cooperation_weight});
 
@@ -486,6 +486,7 @@ MatchResult Matcher::run(const MatchRequest& request) {
     result.source_title = profile.title;
     result.source_kind = profile.kind;
     result.source_lang = profile.lang;
+    result.source_trl = profile.trl;
     result.threshold = settings_.no_strong_candidate_below;
     for (const auto& [entry, weight] : profile.concepts) result.source_concepts.push_back(entry->id);
 

@@ -64,6 +64,7 @@ struct MatchCandidate {
     std::vector<std::string> sectors;
     std::string region;
     std::optional<int> trl;
+    std::vector<std::string> shared_cooperation;  // cooperation types both sides state
     bool expired = false;
 };
 
@@ -72,6 +73,7 @@ struct MatchResult {
     std::string source_title;
     DocumentKind source_kind = DocumentKind::demand;
     Language source_lang = Language::en;
+    std::optional<int> source_trl;
     std::vector<std::string> source_concepts;
     std::vector<MatchCandidate> candidates;
     double threshold = 0;

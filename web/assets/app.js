@@ -736,7 +736,7 @@ function reasonDetail(reason, candidate, sourceLang) {
       return relation + (names ? ' (' + names + ')' : '');
     }
     case 'trl': {
-      const candidateTrl = reason.candidate_trl ?? reason.trl ?? candidate.trl;
+      const candidateTrl = reason.candidate_trl ?? candidate.trl;
       const sourceTrl = reason.source_trl;
       if (candidateTrl && sourceTrl) return t('reason.trlBoth', { a: sourceTrl, b: candidateTrl, p });
       if (candidateTrl) return t('reason.trl', { n: candidateTrl, p });
@@ -744,13 +744,13 @@ function reasonDetail(reason, candidate, sourceLang) {
       return t('reason.trlFit', { p });
     }
     case 'cooperation': {
-      const types = reason.shared || reason.types || reason.cooperation;
+      const types = reason.shared;
       const base = Number(reason.value) >= 1 ? t('reason.coopFull') : t('reason.coopPart', { p });
       if (Array.isArray(types) && types.length) return base + '; ' + t('reason.coopTypes', { types: types.map((type) => coopName(String(type))).join(', ') });
       return base;
     }
     case 'region': {
-      const region = reason.region || reason.candidate_region || candidate.region;
+      const region = reason.region || candidate.region;
       return region ? t('reason.region', { region: regionName(String(region)), p }) : t('reason.regionFit', { p });
     }
     case 'expired': return t('reason.expired');
