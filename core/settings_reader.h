@@ -2,6 +2,7 @@
 // Reading the JSON settings files of corpus/ (tagging.json, search.json, matching.json).
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +42,25 @@ public:
         double value = target;
         (*this)(section, key, value);
         target = static_cast<int>(value);
+    }
+
+    /// Lists of names, e.g. [["RU-FEFD", "CN-NE"]]: each inner list one group.
+    void operator()(const std::string& section, const char* key, std::vector<std::vector<std::string>>& target) const {
+        const auto it = json_.find(section);
+        if (it == json_.end() || !it->is_object() || !it->contains(key)) return;
+        const auto& value = (*it)[key];
+        const std::string field = file_ + ": " + section + "." + key;
+        if (!value.is_array()) throw DataError(field + ": must be a list of lists of names");
+        std::vector<std::vector<std::string>> groups;
+        for (const auto& group : value) {
+            if (!group.is_array()) throw DataError(field + ": must be a list of lists of names");
+            auto& names = groups.emplace_back();
+            for (const auto& name : group) {
+                if (!name.is_string()) throw DataError(field + ": each name must be a string");
+                names.push_back(name.get<std::string>());
+            }
+        }
+        target = std::move(groups);
     }
 
 private:

@@ -319,6 +319,15 @@ double Matcher::concept_rarity(const std::string& concept_id) const {
     return rarity_[concept_id] = std::log(1 + documents / df);
 }
 
+bool Matcher::near_each_other(const std::string& one, const std::string& other) const {
+    if (one == other) return false;
+    for (const auto& group : settings_.near_macro_regions) {
+        const auto holds = [&group](const std::string& id) { return std::find(group.begin(), group.end(), id) != group.end(); };
+        if (holds(one) && holds(other)) return true;
+    }
+    return false;
+}
+
 Xapian::Query Matcher::dictionary_query(const Token& word) {
     const std::string key = std::to_string(static_cast<int>(word.script)) + ":" + word.term;
     if (const auto it = renderings_.find(key); it != renderings_.end()) return it->second;
@@ -445,9 +454,7 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     if (ours && theirs) {
         if (ours == theirs) region = settings_.region_same;
         else if (knowledge_.regions().are_neighbours(ours->id, theirs->id)) region = settings_.region_neighbour;
-        else if ((ours->parent == "RU-FEFD" && theirs->parent == "CN-NE") ||
-                 (ours->parent == "CN-NE" && theirs->parent == "RU-FEFD"))
-            region = settings_.region_near;
+        else if (near_each_other(ours->parent, theirs->parent)) region = settings_.region_near;
         else region = settings_.region_far;
     }
     candidate.components.push_back({"region", region, settings_.region_weight});

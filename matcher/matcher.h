@@ -122,7 +122,10 @@ private:
     /// The word's dictionary renderings (QueryBuilder::render_in_other_languages) that are
     /// not common in the index.
     Xapian::Query dictionary_query(const Token& word);
-    double common_words_above() const;  // the number of documents that makes a word common
+    double common_words_above() const;
+    /// Two macro-regions (the parents of first-level regions) that corpus/matching.json
+    /// counts as near each other.
+    bool near_each_other(const std::string& one, const std::string& other) const;  // the number of documents that makes a word common
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
 
     StoragePaths paths_;

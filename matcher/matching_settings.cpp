@@ -40,6 +40,7 @@ MatchingSettings MatchingSettings::parse(std::string_view path, std::string_view
     read("region", "neighbour", settings.region_neighbour);
     read("region", "same", settings.region_same);
     read("region", "near", settings.region_near);
+    read("region", "near_macro_regions", settings.near_macro_regions);
     read("region", "far", settings.region_far);
     read("region", "unknown", settings.region_unknown);
     read("", "expired_factor", settings.expired_factor);

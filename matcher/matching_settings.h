@@ -1,6 +1,7 @@
 #pragma once
 // The weights and thresholds of matching, from corpus/matching.json.
 #include <string_view>
+#include <vector>
 
 namespace techbridge {
 
@@ -41,6 +42,9 @@ struct MatchingSettings {
     double region_neighbour = 1.0;
     double region_same = 1.0;
     double region_near = 0.7;  // a Far Eastern subject and a Northeast-Chinese province that do not border
+    /// Groups of macro-regions (region ids) whose subjects and provinces count as near each
+    /// other across the border: a Far Eastern subject and a Northeast-Chinese province.
+    std::vector<std::vector<std::string>> near_macro_regions;
     double region_far = 0.4;
     double region_unknown = 0.5;
     double expired_factor = 0.5;
