@@ -2,6 +2,7 @@
 // Serving the embedded web assets in the variant a client accepts: brotli, gzip or plain,
 // all made at build time (cmake/compress_asset.cpp), so no request pays for compression
 // (issue 15: compressing app.js took 70-150 ms per request, sending it 0.5 ms).
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,9 @@
 #include "embedded_file.h"
 
 namespace techbridge {
+
+/// The page's files built in, each with its compressed variants (web/CMakeLists.txt).
+std::span<const EmbeddedFile> web_asset_files();
 
 enum class AssetEncoding { identity, gzip, brotli };
 
