@@ -3,23 +3,44 @@
 # The bytes of every file in FILES (paths relative to ROOT) are pulled in by the
 # assembler's .incbin, so large data files cost no compile time; the table records
 # each file's size and SHA-256, which also makes the source change whenever a file does.
+# When COMPRESSED names a directory, <COMPRESSED>/<rel>.gz and .br (written by
+# compress_asset) are embedded too, as the file's gzip and brotli variants.
 set(assembly "")
 set(declarations "")
 set(table "")
 set(index 0)
-foreach(rel IN LISTS FILES)
-  set(symbol "${FUNCTION}_${index}")
-  file(SIZE "${ROOT}/${rel}" size)
-  file(SHA256 "${ROOT}/${rel}" digest)
+
+# Appends the assembly that embeds `path` under `symbol` (NUL-terminated, so the bytes
+# can also be read as a C string) and its declaration.
+macro(embed_bytes symbol path)
   string(APPEND assembly
     "    \".section .rodata\\n\"\n"
     "    \".global ${symbol}\\n\"\n"
     "    \"${symbol}:\\n\"\n"
-    "    \".incbin \\\"${ROOT}/${rel}\\\"\\n\"\n"
+    "    \".incbin \\\"${path}\\\"\\n\"\n"
     "    \".byte 0\\n\"\n"
     "    \".previous\\n\"\n")
   string(APPEND declarations "extern \"C\" const char ${symbol}[];\n")
-  string(APPEND table "  {\"${rel}\", std::string_view(${symbol}, ${size}), \"${digest}\"},\n")
+endmacro()
+
+# Sets `out` to a string_view over `path`'s bytes, embedded under `symbol`.
+macro(embedded_view out symbol path)
+  file(SIZE "${path}" view_size)
+  embed_bytes(${symbol} "${path}")
+  set(${out} "std::string_view(${symbol}, ${view_size})")
+endmacro()
+
+foreach(rel IN LISTS FILES)
+  set(symbol "${FUNCTION}_${index}")
+  file(SHA256 "${ROOT}/${rel}" digest)
+  embedded_view(content ${symbol} "${ROOT}/${rel}")
+  set(gzip "{}")
+  set(brotli "{}")
+  if(COMPRESSED)
+    embedded_view(gzip ${symbol}_gz "${COMPRESSED}/${rel}.gz")
+    embedded_view(brotli ${symbol}_br "${COMPRESSED}/${rel}.br")
+  endif()
+  string(APPEND table "  {\"${rel}\", ${content}, \"${digest}\", ${gzip}, ${brotli}},\n")
   math(EXPR index "${index} + 1")
 endforeach()
 file(WRITE "${OUTPUT}.tmp"

@@ -10,6 +10,11 @@ struct EmbeddedFile {
     std::string_view path;     // relative to the project root, e.g. "corpus/analysis/stopwords-en.txt"
     std::string_view content;  // the file's bytes
     std::string_view sha256;   // hex digest of the content
+    // The web assets (embed_files ... COMPRESSED) also carry their content compressed at
+    // build time, gzip at level 9 and brotli at quality 11, which the server sends as they
+    // are (issue 15); both are empty for the other files.
+    std::string_view gzip;
+    std::string_view brotli;
 };
 
 /// The analysis data (stop-word lists) the text analyser is built from.

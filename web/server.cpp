@@ -9,6 +9,7 @@
 
 #include "access_token.h"
 #include "ascii_text.h"
+#include "asset_encoding.h"
 #include "concept_listing.h"
 #include "document_import.h"
 #include "document_view.h"
@@ -332,15 +333,8 @@ void Server::install_pages() {
         const std::string path = "web/assets/" + name;
         for (const auto& file : assets) {
             if (file.path != path) continue;
-            std::string etag(1, '"');
-            etag.append(file.sha256.substr(0, 16)).push_back('"');
-            response.set_header("ETag", etag);
-            response.set_header("Cache-Control", "no-cache");
-            if (request.get_header_value("If-None-Match") == etag) {
-                response.status = 304;
-                return;
-            }
-            response.set_content(std::string(file.content), content_type(path));
+            // The variant compressed at build time, or the plain file (asset_encoding.h).
+            serve_embedded_asset(file, content_type(path), request, response);
             return;
         }
         send_error(response, 404, "not_found", "no such file: /static/" + name);
