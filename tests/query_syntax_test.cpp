@@ -31,7 +31,7 @@ struct SyntaxCase {
 };
 
 const std::vector<SyntaxCase> cases = {
-    // Empty, blank and quote-only input: no searchable token, MatchNothing.
+    // Empty and blank input: no searchable token, MatchNothing.
     {"",
      R"(Query())"},
     {"   ",
@@ -72,13 +72,14 @@ const std::vector<SyntaxCase> cases = {
      R"(Query(((laser PHRASE 2 welding) AND_MAYBE 1 * (XTlaser-welding SYNONYM 激光焊接 SYNONYM 激光焊 SYNONYM Zlbw))))"},
     {"welding\"",
      R"(Query(((Zweld OR 1 * (XTwelding SYNONYM 焊接 SYNONYM Zсварк SYNONYM Zweld)) FILTER (Zweld OR (XTwelding SYNONYM 焊接 SYNONYM Zсварк SYNONYM Zweld)))))"},
+    // Only an exclusion, empty quotes, a lone dash: nothing to search, MatchNothing.
     {"-laser",
      R"(Query())"},
     {"\"\"",
      R"(Query())"},
     {"-",
      R"(Query())"},
-    // Full-width Latin letters are folded (NFKC).
+    // A plural, and full-width Latin letters folded (NFKC).
     {"catalysts",
      R"(Query(((Zcatalyst OR 1 * (XTcatalyst SYNONYM 催化剂 SYNONYM 触媒 SYNONYM Zкатализатор SYNONYM Zcatalyst)) FILTER (Zcatalyst OR (XTcatalyst SYNONYM 催化剂 SYNONYM 触媒 SYNONYM Zкатализатор SYNONYM Zcatalyst)))))"},
     {"ｌａｓｅｒ",
@@ -220,9 +221,9 @@ TEST_CASE("query syntax: a word is not met by only a part of it" * doctest::may_
     CHECK_FALSE(has_hit(pressure, "t-dem-ru-3"));  // 10 кубометров, no МПа
 }
 
-// 雷射 (and 鐳射) is how Taiwan and Hong Kong write "laser", 激光 in the mainland: the same
-// characters in both scripts, so ICU's Traditional-Simplified leaves it, and no thesaurus label
-// has it. The query reaches Russian and English through the dictionaries only (Zлазер, Zlaser),
+// 雷射 (and 鐳射) is how Taiwan and Hong Kong write "laser", 激光 in the mainland: a word, not a
+// character, apart, so ICU's Traditional-Simplified keeps 雷射 (鐳射 becomes 镭射), and no
+// thesaurus label has either. The query reaches Russian and English through the dictionaries only (Zлазер, Zlaser),
 // neither the laser concepts nor Simplified Chinese text.
 TEST_CASE("query syntax: the Traditional 雷射 (laser) finds the Simplified terms" * doctest::may_fail()) {
     TextAnalyzer analyzer;
