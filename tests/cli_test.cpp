@@ -4,7 +4,9 @@
 #include <array>
 #include <set>
 #include <cstdio>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -162,14 +164,33 @@ TEST_CASE("CLI: a record nested 100,000 deep is rejected on its line, not a cras
 
 TEST_CASE("CLI: usage errors and help") {
     CHECK(run_techbridge("").status == 2);
-    CHECK(run_techbridge("--help").status == 0);
     CHECK(run_techbridge("frobnicate").status == 2);
-    for (const char* command : {"index", "search", "show", "stats", "reindex", "serve", "concepts", "coverage", "match",
-                                "match-all", "landscape", "eval"}) {
-        const auto help = run_techbridge(std::string(command) + " --help");
-        CHECK(help.status == 0);
-        CHECK(help.output.find("usage: techbridge") != std::string::npos);
+    // `techbridge --help` lists every command, each of which describes itself.
+    const auto overview = run_techbridge("--help");
+    CHECK(overview.status == 0);
+    const std::vector<std::string> commands = {"index",     "search", "show",  "stats",     "reindex", "concepts",
+                                               "coverage",  "match",  "match-all", "landscape", "eval", "expo plan",
+                                               "serve",     "check",  "export", "backup",    "shard"};
+    std::string listed, expected;
+    for (const auto& command : commands) expected += command + "\n";
+    const auto section = overview.output.find("\ncommands:\n");
+    REQUIRE(section != std::string::npos);
+    std::istringstream lines(overview.output.substr(section + 11));
+    for (std::string line; std::getline(lines, line) && line.starts_with("  ");) {
+        std::string name = line.substr(2, 9);  // the names' column
+        name.erase(name.find_last_not_of(' ') + 1);
+        listed += name + "\n";
     }
+    CHECK(listed == expected);
+    for (const std::string& command : commands) {
+        CAPTURE(command);
+        const auto help = run_techbridge(command + " --help");
+        CHECK(help.status == 0);
+        CHECK(help.output.starts_with("usage: techbridge " + command + " "));
+    }
+    const auto expo = run_techbridge("expo --help");
+    CHECK(expo.status == 0);
+    CHECK(expo.output.starts_with("usage: techbridge expo plan "));
     const auto unknown = run_techbridge("search --db /tmp --colour red x");
     CHECK(unknown.status == 2);
     CHECK(unknown.output.find("unknown option --colour") != std::string::npos);
