@@ -363,101 +363,12 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     candidate.lang = features.lang;
     candidate.trl = features.trl;
     candidate.sectors = features.sectors;
-    // Shared concepts, by rarity, with partial credit through the hierarchy.
-    if (!profile.concepts.empty()) {
-        double total = 0, credited = 0, shared_count = 0;
-        for (std::size_t i = 0; i < profile.concepts.size(); ++i) {
-            const auto& [entry, weight] = profile.concepts[i];
-            const Profile::Related& related = profile.related[i];
-            total += weight;
-            SharedConcept shared{entry, nullptr, "", 0};
-            auto first_held = [&](const std::vector<const Concept*>& options) -> const Concept* {
-                for (const Concept* option : options)
-                    if (features.concepts.contains(option->id)) return option;
-                return nullptr;
-            };
-            if (features.concepts.contains(entry->id)) {
-                shared = {entry, entry, "same", 1.0};
-            } else if (related.broader && features.concepts.contains(related.broader->id)) {
-                shared = {entry, related.broader, "broader", settings_.concept_related_credit};
-            } else if (const Concept* narrower = first_held(related.narrower)) {
-                shared = {entry, narrower, "narrower", settings_.concept_related_credit};
-            } else if (const Concept* sibling = first_held(related.siblings)) {
-                shared = {entry, sibling, "sibling", settings_.concept_related_credit / 2};
-            }
-            if (shared.candidate) {
-                credited += weight * shared.credit;
-                shared_count += shared.credit;
-                candidate.concepts.push_back(shared);
-            }
-        }
-        double coverage = total > 0 ? credited / total : 0;
-        if (settings_.concept_candidate_share > 0 && !features.concepts.empty()) {
-            double theirs = 0, asked = 0;
-            for (const auto& id : features.concepts) theirs += concept_rarity(id);
-            for (const auto& shared : candidate.concepts) asked += concept_rarity(shared.candidate->id) * shared.credit;
-            const double candidate_coverage = theirs > 0 ? std::min(1.0, asked / theirs) : 0;
-            coverage = (1 - settings_.concept_candidate_share) * coverage +
-                       settings_.concept_candidate_share * candidate_coverage;
-        }
-        const double evidence = settings_.concept_evidence_saturation > 0
-                                    ? std::min(1.0, shared_count / settings_.concept_evidence_saturation)
-                                    : 1.0;
-        candidate.components.push_back({"concepts", coverage * evidence, settings_.concepts_weight});
-        std::stable_sort(candidate.concepts.begin(), candidate.concepts.end(),
-                         [](const SharedConcept& a, const SharedConcept& b) { return a.credit > b.credit; });
-    }
-
+    if (!profile.concepts.empty()) add_concepts_component(profile, features, candidate);
     candidate.components.push_back({"text", std::clamp(text_similarity, 0.0, 1.0), settings_.text_weight});
-
-    // Sector relation.
-    double sector = settings_.sector_unknown;
-    if (!profile.sectors.empty() && !features.sectors.empty()) {
-        candidate.sector_relation = SectorRelation::unrelated;
-        for (const auto& a : profile.sectors)
-            for (const auto& b : features.sectors) {
-                const SectorRelation relation = knowledge_.sectors().relation(a, b);
-                if (relation == SectorRelation::same) candidate.sector_relation = SectorRelation::same;
-                else if (relation == SectorRelation::related && candidate.sector_relation != SectorRelation::same)
-                    candidate.sector_relation = SectorRelation::related;
-            }
-        sector = candidate.sector_relation == SectorRelation::same      ? 1.0
-                 : candidate.sector_relation == SectorRelation::related ? settings_.sector_related_credit
-                                                                        : 0.0;
-    }
-    candidate.components.push_back({"sector", sector, settings_.sector_weight});
-
-    // TRL: an offer at or above the readiness the demand asks for fits.
-    double trl = settings_.trl_unknown;
-    if (profile.trl && features.trl) {
-        const int offered = profile.kind == DocumentKind::offer ? *profile.trl : *features.trl;
-        const int asked = profile.kind == DocumentKind::offer ? *features.trl : *profile.trl;
-        trl = std::max(0.0, 1.0 - settings_.trl_penalty_per_level * std::max(0, asked - offered));
-    }
-    candidate.components.push_back({"trl", trl, settings_.trl_weight});
-
-    // Cooperation types.
-    double cooperation = settings_.cooperation_unknown;
-    if (!profile.cooperation.empty() && !features.cooperation.empty()) {
-        for (const auto& type : profile.cooperation)
-            if (std::find(features.cooperation.begin(), features.cooperation.end(), type) != features.cooperation.end())
-                candidate.shared_cooperation.push_back(type);
-        cooperation = candidate.shared_cooperation.empty() ? 0 : 1;
-    }
-    candidate.components.push_back({"cooperation", cooperation, settings_.cooperation_weight});
-
-    // Region proximity: neighbours across the border are closest.
-    double region = settings_.region_unknown;
-    const Region* theirs = features.regions.empty() ? nullptr : knowledge_.regions().first_level(features.regions.front());
-    const Region* ours = profile.region.empty() ? nullptr : knowledge_.regions().first_level(profile.region);
-    if (theirs) candidate.region = theirs->id;
-    if (ours && theirs) {
-        if (ours == theirs) region = settings_.region_same;
-        else if (knowledge_.regions().are_neighbours(ours->id, theirs->id)) region = settings_.region_neighbour;
-        else if (near_each_other(ours->parent, theirs->parent)) region = settings_.region_near;
-        else region = settings_.region_far;
-    }
-    candidate.components.push_back({"region", region, settings_.region_weight});
+    candidate.components.push_back({"sector", sector_fit(profile, features, candidate), settings_.sector_weight});
+    candidate.components.push_back({"trl", readiness_fit(profile, features), settings_.trl_weight});
+    candidate.components.push_back({"cooperation", cooperation_fit(profile, features, candidate), settings_.cooperation_weight});
+    candidate.components.push_back({"region", region_fit(profile, features, candidate), settings_.region_weight});
 
     double weights = 0, sum = 0;
     for (const auto& component : candidate.components) {
@@ -470,6 +381,95 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     candidate.expired = !features.expires.empty() && features.expires < today_;
     if (candidate.expired) candidate.score *= settings_.expired_factor;
     return candidate;
+}
+
+SharedConcept Matcher::shared_concept(const Profile& profile, std::size_t index, const Features& features) const {
+    const Concept* entry = profile.concepts[index].first;
+    const Profile::Related& related = profile.related[index];
+    auto first_held = [&](const std::vector<const Concept*>& options) -> const Concept* {
+        for (const Concept* option : options)
+            if (features.concepts.contains(option->id)) return option;
+        return nullptr;
+    };
+    if (features.concepts.contains(entry->id)) return {entry, entry, "same", 1.0};
+    if (related.broader && features.concepts.contains(related.broader->id))
+        return {entry, related.broader, "broader", settings_.concept_related_credit};
+    if (const Concept* narrower = first_held(related.narrower))
+        return {entry, narrower, "narrower", settings_.concept_related_credit};
+    if (const Concept* sibling = first_held(related.siblings))
+        return {entry, sibling, "sibling", settings_.concept_related_credit / 2};
+    return {entry, nullptr, "", 0};
+}
+
+void Matcher::add_concepts_component(const Profile& profile, const Features& features, MatchCandidate& candidate) const {
+    // Shared concepts, by rarity, with partial credit through the hierarchy.
+    double total = 0, credited = 0, shared_count = 0;
+    for (std::size_t i = 0; i < profile.concepts.size(); ++i) {
+        const double weight = profile.concepts[i].second;
+        total += weight;
+        const SharedConcept shared = shared_concept(profile, i, features);
+        if (!shared.candidate) continue;
+        credited += weight * shared.credit;
+        shared_count += shared.credit;
+        candidate.concepts.push_back(shared);
+    }
+    double coverage = total > 0 ? credited / total : 0;
+    if (settings_.concept_candidate_share > 0 && !features.concepts.empty()) {
+        double theirs = 0, asked = 0;
+        for (const auto& id : features.concepts) theirs += concept_rarity(id);
+        for (const auto& shared : candidate.concepts) asked += concept_rarity(shared.candidate->id) * shared.credit;
+        const double candidate_coverage = theirs > 0 ? std::min(1.0, asked / theirs) : 0;
+        coverage = (1 - settings_.concept_candidate_share) * coverage + settings_.concept_candidate_share * candidate_coverage;
+    }
+    const double evidence = settings_.concept_evidence_saturation > 0
+                                ? std::min(1.0, shared_count / settings_.concept_evidence_saturation)
+                                : 1.0;
+    candidate.components.push_back({"concepts", coverage * evidence, settings_.concepts_weight});
+    std::stable_sort(candidate.concepts.begin(), candidate.concepts.end(),
+                     [](const SharedConcept& a, const SharedConcept& b) { return a.credit > b.credit; });
+}
+
+double Matcher::sector_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const {
+    if (profile.sectors.empty() || features.sectors.empty()) return settings_.sector_unknown;
+    candidate.sector_relation = SectorRelation::unrelated;
+    for (const auto& a : profile.sectors)
+        for (const auto& b : features.sectors) {
+            const SectorRelation relation = knowledge_.sectors().relation(a, b);
+            if (relation == SectorRelation::same) candidate.sector_relation = SectorRelation::same;
+            else if (relation == SectorRelation::related && candidate.sector_relation != SectorRelation::same)
+                candidate.sector_relation = SectorRelation::related;
+        }
+    return candidate.sector_relation == SectorRelation::same      ? 1.0
+           : candidate.sector_relation == SectorRelation::related ? settings_.sector_related_credit
+                                                                  : 0.0;
+}
+
+double Matcher::readiness_fit(const Profile& profile, const Features& features) const {
+    // An offer at or above the readiness the demand asks for fits.
+    if (!profile.trl || !features.trl) return settings_.trl_unknown;
+    const int offered = profile.kind == DocumentKind::offer ? *profile.trl : *features.trl;
+    const int asked = profile.kind == DocumentKind::offer ? *features.trl : *profile.trl;
+    return std::max(0.0, 1.0 - settings_.trl_penalty_per_level * std::max(0, asked - offered));
+}
+
+double Matcher::cooperation_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const {
+    if (profile.cooperation.empty() || features.cooperation.empty()) return settings_.cooperation_unknown;
+    for (const auto& type : profile.cooperation)
+        if (std::find(features.cooperation.begin(), features.cooperation.end(), type) != features.cooperation.end())
+            candidate.shared_cooperation.push_back(type);
+    return candidate.shared_cooperation.empty() ? 0 : 1;
+}
+
+double Matcher::region_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const {
+    // Neighbours across the border are closest.
+    const Region* theirs = features.regions.empty() ? nullptr : knowledge_.regions().first_level(features.regions.front());
+    const Region* ours = profile.region.empty() ? nullptr : knowledge_.regions().first_level(profile.region);
+    if (theirs) candidate.region = theirs->id;
+    if (!ours || !theirs) return settings_.region_unknown;
+    if (ours == theirs) return settings_.region_same;
+    if (knowledge_.regions().are_neighbours(ours->id, theirs->id)) return settings_.region_neighbour;
+    if (near_each_other(ours->parent, theirs->parent)) return settings_.region_near;
+    return settings_.region_far;
 }
 
 MatchResult Matcher::run(const MatchRequest& request) {

@@ -127,6 +127,13 @@ private:
     /// counts as near each other.
     bool near_each_other(const std::string& one, const std::string& other) const;  // the number of documents that makes a word common
     MatchCandidate score(const Profile& profile, const Features& features, double text_similarity) const;
+    // The score's components, each 0-1 (docs/matching.md); some also fill in the candidate's reasons.
+    SharedConcept shared_concept(const Profile& profile, std::size_t index, const Features& features) const;
+    void add_concepts_component(const Profile& profile, const Features& features, MatchCandidate& candidate) const;
+    double sector_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const;
+    double readiness_fit(const Profile& profile, const Features& features) const;
+    double cooperation_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const;
+    double region_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const;
 
     StoragePaths paths_;
     IndexDirectoryWatch index_watch_;  // made before index_ is opened: see IndexDirectoryWatch
