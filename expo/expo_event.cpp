@@ -182,8 +182,9 @@ bool can_interpret(const ExpoInterpreter& interpreter, const ExpoParticipant& a,
     return speaks_one_of(a.languages) && speaks_one_of(b.languages);
 }
 
-ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) {
-    const std::string path(path_view);
+namespace {
+
+json event_root(const std::string& path, std::string_view content) {
     if (const auto bad = find_invalid_utf8(content))
         throw InvalidInputError(path + ": not valid UTF-8 (byte " + std::to_string(*bad) + ")");
     json root;
@@ -199,14 +200,18 @@ ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) 
         if (!known.contains(key))
             throw InvalidInputError(path + ": unknown field \"" + key + "\"; the event has " +
                                     "name, slots, tables, participants, requests and interpreters");
+    return root;
+}
 
-    ExpoEvent event;
-    if (const auto it = root.find("name"); it != root.end() && it->is_string()) event.name = it->get<std::string>();
+// Each entry of a list must be an object.
+void require_object(const std::string& path, const json& entry, const char* list_name, std::size_t i) {
+    if (!entry.is_object()) throw InvalidInputError(path + ": " + where(list_name, i) + ": must be an object");
+}
 
-    std::map<std::string, std::size_t> slot_index;
+void read_slots(const std::string& path, const json& root, ExpoEvent& event, std::map<std::string, std::size_t>& slot_index) {
     const json& slots = list(root, path, "slots", true);
     for (std::size_t i = 0; i < slots.size(); ++i) {
-        if (!slots[i].is_object()) throw InvalidInputError(path + ": " + where("slots", i) + ": must be an object");
+        require_object(path, slots[i], "slots", i);
         const EntryReader reader(path, slots[i], where("slots", i));
         ExpoSlot slot{reader.text("id"), reader.text("start"), reader.text("end")};
         const EntryReader named(path, slots[i], where("slots", i, slot.id));
@@ -218,11 +223,13 @@ ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) 
         event.slots.push_back(std::move(slot));
     }
     if (event.slots.empty()) throw InvalidInputError(path + ": \"slots\" is empty");
+}
 
+void read_tables(const std::string& path, const json& root, ExpoEvent& event) {
     std::set<std::string> table_ids;
     const json& tables = list(root, path, "tables", true);
     for (std::size_t i = 0; i < tables.size(); ++i) {
-        if (!tables[i].is_object()) throw InvalidInputError(path + ": " + where("tables", i) + ": must be an object");
+        require_object(path, tables[i], "tables", i);
         const EntryReader reader(path, tables[i], where("tables", i));
         ExpoTable table{reader.text("id")};
         if (!table_ids.insert(table.id).second) EntryReader(path, tables[i], where("tables", i, table.id)).fail("duplicate table id");
@@ -231,35 +238,45 @@ ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) 
         event.tables.push_back(std::move(table));
     }
     if (event.tables.empty()) throw InvalidInputError(path + ": \"tables\" is empty");
+}
 
-    std::map<std::string, std::size_t> participant_index;
+ExpoParticipant read_participant(const EntryReader& reader, const std::string& id, const ExpoEvent& event,
+                                 const std::map<std::string, std::size_t>& slot_index) {
+    ExpoParticipant participant;
+    participant.id = id;
+    participant.name = reader.text("name", false);
+    if (participant.name.empty()) participant.name = id;
+    participant.languages = languages(reader);
+    participant.documents = reader.texts("documents");
+    participant.available = available(reader, slot_index);
+    participant.max_meetings = event.slots.size();
+    if (const json* max = reader.find("max_meetings")) {
+        if (!max->is_number_integer() || max->get<long long>() < 0)
+            reader.fail("\"max_meetings\" must be a whole number, 0 or more");
+        participant.max_meetings = std::min<std::size_t>(max->get<std::size_t>(), event.slots.size());
+    }
+    return participant;
+}
+
+void read_participants(const std::string& path, const json& root, ExpoEvent& event,
+                       const std::map<std::string, std::size_t>& slot_index,
+                       std::map<std::string, std::size_t>& participant_index) {
     const json& participants = list(root, path, "participants", true);
     for (std::size_t i = 0; i < participants.size(); ++i) {
-        if (!participants[i].is_object())
-            throw InvalidInputError(path + ": " + where("participants", i) + ": must be an object");
+        require_object(path, participants[i], "participants", i);
         const std::string id = EntryReader(path, participants[i], where("participants", i)).text("id");
         const EntryReader reader(path, participants[i], where("participants", i, id));
         if (!participant_index.emplace(id, i).second) reader.fail("duplicate participant id");
-        ExpoParticipant participant;
-        participant.id = id;
-        participant.name = reader.text("name", false);
-        if (participant.name.empty()) participant.name = id;
-        participant.languages = languages(reader);
-        participant.documents = reader.texts("documents");
-        participant.available = available(reader, slot_index);
-        participant.max_meetings = event.slots.size();
-        if (const json* max = reader.find("max_meetings")) {
-            if (!max->is_number_integer() || max->get<long long>() < 0)
-                reader.fail("\"max_meetings\" must be a whole number, 0 or more");
-            participant.max_meetings = std::min<std::size_t>(max->get<std::size_t>(), event.slots.size());
-        }
-        event.participants.push_back(std::move(participant));
+        event.participants.push_back(read_participant(reader, id, event, slot_index));
     }
+}
 
+void read_requests(const std::string& path, const json& root, ExpoEvent& event,
+                   const std::map<std::string, std::size_t>& participant_index) {
     std::set<std::pair<std::size_t, std::size_t>> requested;
     const json& requests = list(root, path, "requests", false);
     for (std::size_t i = 0; i < requests.size(); ++i) {
-        if (!requests[i].is_object()) throw InvalidInputError(path + ": " + where("requests", i) + ": must be an object");
+        require_object(path, requests[i], "requests", i);
         const EntryReader reader(path, requests[i], where("requests", i));
         const std::string from = reader.text("from"), to = reader.text("to");
         const auto a = participant_index.find(from), b = participant_index.find(to);
@@ -275,17 +292,34 @@ ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) 
             reader.fail("a second request for the same pair (\"" + from + "\", \"" + to + "\")");
         event.requests.push_back(request);
     }
+}
 
+void read_interpreters(const std::string& path, const json& root, ExpoEvent& event,
+                       const std::map<std::string, std::size_t>& slot_index) {
     std::set<std::string> interpreter_ids;
     const json& interpreters = list(root, path, "interpreters", false);
     for (std::size_t i = 0; i < interpreters.size(); ++i) {
-        if (!interpreters[i].is_object())
-            throw InvalidInputError(path + ": " + where("interpreters", i) + ": must be an object");
+        require_object(path, interpreters[i], "interpreters", i);
         const std::string id = EntryReader(path, interpreters[i], where("interpreters", i)).text("id");
         const EntryReader reader(path, interpreters[i], where("interpreters", i, id));
         if (!interpreter_ids.insert(id).second) reader.fail("duplicate interpreter id");
         event.interpreters.push_back({id, languages(reader), available(reader, slot_index)});
     }
+}
+
+}  // namespace
+
+ExpoEvent read_expo_event(std::string_view path_view, std::string_view content) {
+    const std::string path(path_view);
+    const json root = event_root(path, content);
+    ExpoEvent event;
+    if (const auto it = root.find("name"); it != root.end() && it->is_string()) event.name = it->get<std::string>();
+    std::map<std::string, std::size_t> slot_index, participant_index;
+    read_slots(path, root, event, slot_index);
+    read_tables(path, root, event);
+    read_participants(path, root, event, slot_index, participant_index);
+    read_requests(path, root, event, participant_index);
+    read_interpreters(path, root, event, slot_index);
     return event;
 }
 
