@@ -9,6 +9,7 @@
 #include "search_index.h"
 #include "access_token.h"
 #include "server.h"
+#include "service_context.h"
 #include "store_access.h"
 
 namespace techbridge::cli {
@@ -99,7 +100,7 @@ int run_serve(int argc, char** argv) {
     AccessToken token = options.read_only ? read_only_token(options.paths) : AccessToken::for_database(options.paths);
     const std::string token_origin = token.origin();
     const std::string secret = token.secret();
-    Server server(options, std::move(token));
+    Server server(options, std::move(token), ServiceContext::builtin());
     const int port = server.bind();
     running_server = &server;
     std::signal(SIGINT, stop_on_signal);

@@ -111,8 +111,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchI
 }  // namespace
 
 SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
-                                     Mode mode)
-    : database_(open_writable(dir, mode)), generator_(analyzer, KnowledgeBase::builtin().thesaurus()), version_(std::move(version)) {}
+                                     Mode mode, const Thesaurus& thesaurus)
+    : database_(open_writable(dir, mode)), generator_(analyzer, thesaurus), version_(std::move(version)) {}
 
 void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument& analyzed,
                                 const DocumentTags& tags) {

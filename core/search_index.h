@@ -9,6 +9,7 @@
 
 #include "document.h"
 #include "document_term_generator.h"
+#include "knowledge_base.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
 
@@ -58,9 +59,9 @@ public:
     enum class Mode { open_or_create, create_empty };
 
     /// `version` names the analysis and data the documents are indexed with; it is
-    /// recorded at every commit.
+    /// recorded at every commit. `thesaurus`: what the documents' concept terms come from.
     SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
-                      Mode mode = Mode::open_or_create);
+                      Mode mode = Mode::open_or_create, const Thesaurus& thesaurus = KnowledgeBase::builtin().thesaurus());
 
     /// Adds or replaces the document with the same id.
     void replace(const Document& document, const AnalyzedDocument& analyzed, const DocumentTags& tags);

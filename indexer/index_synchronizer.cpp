@@ -66,7 +66,7 @@ OverlappedIndexing::Prepare IndexSynchronizer::preparation() {
 
 SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const Document*>& in_memory) {
     if (std::filesystem::exists(paths_.index_dir())) {
-        const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version()).recorded_version();
+        const auto recorded = SearchIndexWriter(paths_.index_dir(), analyzer_, index_version(), SearchIndexWriter::Mode::open_or_create, knowledge_.thesaurus()).recorded_version();
         if (recorded && *recorded != index_version()) return rebuild();
     } else {
         store_.mark_all_unindexed();
@@ -74,7 +74,8 @@ SyncReport IndexSynchronizer::sync(const std::unordered_map<std::string, const D
 
     SyncReport report;
     const auto pending = store_.revisions_pending_index();
-    SearchIndexWriter writer(paths_.index_dir(), analyzer_, index_version());
+    SearchIndexWriter writer(paths_.index_dir(), analyzer_, index_version(), SearchIndexWriter::Mode::open_or_create,
+                             knowledge_.thesaurus());
     std::vector<IndexedRevision> batch;
     OverlappedIndexing indexing(preparation(), [&](std::vector<PreparedDocument>& chunk) {
         for (auto& done : chunk) {
@@ -111,7 +112,7 @@ SyncReport IndexSynchronizer::rebuild() {
     const auto total = static_cast<std::size_t>(store_.document_count());
     std::vector<IndexedRevision> indexed;
     {
-        SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty);
+        SearchIndexWriter writer(fresh, analyzer_, index_version(), SearchIndexWriter::Mode::create_empty, knowledge_.thesaurus());
         OverlappedIndexing indexing(preparation(), [&](std::vector<PreparedDocument>& chunk) {
             for (auto& done : chunk) {
                 writer.replace(done.id, done.terms);

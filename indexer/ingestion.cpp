@@ -64,8 +64,8 @@ DocumentStore open_store(const StoragePaths& paths) {
     return DocumentStore(paths.store_file(), StoreAccess::create_if_missing);
 }
 
-Ingestion::Ingestion(StoragePaths paths, IngestionOptions options)
-    : paths_(std::move(paths)), options_(std::move(options)) {}
+Ingestion::Ingestion(StoragePaths paths, IngestionOptions options, const KnowledgeBase& knowledge)
+    : paths_(std::move(paths)), options_(std::move(options)), knowledge_(knowledge) {}
 
 std::vector<fs::path> Ingestion::collect_files(const std::vector<fs::path>& inputs) {
     std::vector<fs::path> files;
@@ -122,7 +122,7 @@ Ingestion::Validation Ingestion::validate_upload(const std::string& name, const 
 
 void Ingestion::validate(SourceFileContent content, Validation& validation) const {
     IngestionReport& report = validation.report;
-    const SectorTaxonomy& sectors = KnowledgeBase::builtin().sectors();
+    const SectorTaxonomy& sectors = knowledge_.sectors();
     report.rejected.insert(report.rejected.end(), content.problems.begin(), content.problems.end());
     for (auto& record : content.records) {
         ++report.records;
@@ -185,7 +185,7 @@ IngestionReport Ingestion::store(Validation validation) {
     }
 
     TextAnalyzer analyzer;
-    IndexSynchronizer synchronizer(paths_, store, analyzer, options_.progress);
+    IndexSynchronizer synchronizer(paths_, store, analyzer, options_.progress, knowledge_);
     std::unordered_map<std::string, const Document*> stored_now;
     for (const auto& entry : accepted) stored_now.emplace(entry.document.id, &entry.document);
     report.indexed = synchronizer.sync(stored_now).indexed;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "document_store.h"
+#include "knowledge_base.h"
 #include "progress.h"
 #include "source_record.h"
 #include "storage_paths.h"
@@ -48,7 +49,8 @@ struct IngestionReport {
 /// anything is stored.
 class Ingestion {
 public:
-    Ingestion(StoragePaths paths, IngestionOptions options);
+    /// `knowledge`: what documents are validated against (sectors) and tagged with.
+    Ingestion(StoragePaths paths, IngestionOptions options, const KnowledgeBase& knowledge = KnowledgeBase::builtin());
 
     IngestionReport run(const std::vector<std::filesystem::path>& inputs);
 
@@ -77,6 +79,7 @@ private:
 
     StoragePaths paths_;
     IngestionOptions options_;
+    const KnowledgeBase& knowledge_;
 };
 
 /// Opens the database directory's store for writing, creating the directory (0700) and the

@@ -78,12 +78,12 @@ struct Matcher::Features {
     std::string expires;
 };
 
-Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings)
+Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings, const KnowledgeBase& knowledge)
     : paths_(paths),
       index_watch_(paths),
       index_(open_index_for_reading(paths)),
       store_(paths.store_file(), StoreAccess::read_only),
-      knowledge_(KnowledgeBase::builtin()),
+      knowledge_(knowledge),
       settings_(settings),
       tagger_(knowledge_, analyzer_),
       queries_(analyzer_, knowledge_),

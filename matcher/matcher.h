@@ -91,7 +91,8 @@ struct MatchResult {
 /// Holds an open index, store and analyser: one Matcher per thread.
 class Matcher {
 public:
-    explicit Matcher(const StoragePaths& paths, const MatchingSettings& settings = MatchingSettings::builtin());
+    explicit Matcher(const StoragePaths& paths, const MatchingSettings& settings = MatchingSettings::builtin(),
+                     const KnowledgeBase& knowledge = KnowledgeBase::builtin());
 
     MatchResult match(const MatchRequest& request);
 

@@ -11,11 +11,12 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
-Searcher::Searcher(const StoragePaths& paths, SearchResultCache* cache)
+Searcher::Searcher(const StoragePaths& paths, SearchResultCache* cache, const KnowledgeBase& knowledge)
     : paths_(paths),
       index_watch_(paths),
       index_(open_index_for_reading(paths)),
       store_(paths.store_file(), StoreAccess::read_only),
+      knowledge_(knowledge),
       cache_(cache) {
     // xapian-tcpsrv cannot run a match spy it does not know, so remote shards give no facet counts.
     for (const auto& location : paths.index_shards) remote_ = remote_ || location.starts_with("tcp://");

@@ -25,7 +25,10 @@ namespace techbridge {
 class Searcher {
 public:
     /// With a cache, a request asked before of the same index revision is answered from it.
-    explicit Searcher(const StoragePaths& paths, SearchResultCache* cache = nullptr);
+    /// `knowledge`: the thesaurus, sectors and regions queries and filters are read with (the
+    /// one the index was built with).
+    explicit Searcher(const StoragePaths& paths, SearchResultCache* cache = nullptr,
+                      const KnowledgeBase& knowledge = KnowledgeBase::builtin());
 
     SearchResult search(const SearchRequest& request);
 
@@ -45,7 +48,7 @@ private:
     Xapian::Database index_;
     DocumentStore store_;
     TextAnalyzer analyzer_;
-    const KnowledgeBase& knowledge_ = KnowledgeBase::builtin();
+    const KnowledgeBase& knowledge_;
     DocumentTagger tagger_{knowledge_, analyzer_};
     QueryBuilder queries_{analyzer_, knowledge_};
     SnippetGenerator snippets_{analyzer_};

@@ -28,11 +28,11 @@ void check_request(const ImportRequest& request) {
 
 }  // namespace
 
-ImportOutcome import_documents(const StoragePaths& paths, const ImportRequest& request) {
+ImportOutcome import_documents(const StoragePaths& paths, const ImportRequest& request, const KnowledgeBase& knowledge) {
     check_request(request);
     IngestionOptions options;
     options.command = "import (web)";
-    Ingestion ingestion(paths, options);
+    Ingestion ingestion(paths, options, knowledge);
     const std::string name = upload_name(request);
     ImportOutcome outcome;
     outcome.confirmed = request.confirm;

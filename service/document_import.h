@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingestion.h"
+#include "knowledge_base.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -23,7 +24,7 @@ struct ImportOutcome {
 
 /// Throws InvalidInputError naming the field (format) or the line (invalid UTF-8), before
 /// anything is read into the store; the caller holds the writer lock when `confirm` is set.
-ImportOutcome import_documents(const StoragePaths& paths, const ImportRequest& request);
+ImportOutcome import_documents(const StoragePaths& paths, const ImportRequest& request, const KnowledgeBase& knowledge);
 
 /// {"confirmed", "records", "valid", "documents": [{"line", "id", "kind", "lang", "title"}],
 ///  "problems": [{"line", "field", "message"}], "stored", "added", "updated", "unchanged"}

@@ -397,7 +397,7 @@ TEST_CASE("http hardening: a second server on a port in use is refused") {
     ServerOptions options;
     options.paths = first.paths();
     options.port = first.port();
-    Server second(options, AccessToken(RunningServer::token));
+    Server second(options, AccessToken(RunningServer::token), ServiceContext::builtin());
     CHECK_THROWS_WITH_AS(second.bind(), doctest::Contains("address in use"), Error);
     const auto health = first.client().Get("/api/health");
     REQUIRE(health);

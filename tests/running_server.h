@@ -12,6 +12,7 @@
 #include "general_dictionary.h"
 #include "ingestion.h"
 #include "server.h"
+#include "service_context.h"
 
 namespace techbridge::testing {
 
@@ -21,7 +22,7 @@ public:
     /// Serves `options` (its port replaced by a free one) with `token` until scope exit.
     ServerThread(ServerOptions options, const std::string& token) {
         options.port = 0;
-        server_ = std::make_unique<Server>(options, AccessToken(token));
+        server_ = std::make_unique<Server>(options, AccessToken(token), ServiceContext::builtin());
         port_ = server_->bind();
         thread_ = std::thread([this] { server_->serve(); });
     }

@@ -30,6 +30,7 @@
 #include "matcher.h"
 #include "request_parameters.h"
 #include "search_json.h"
+#include "service_context.h"
 #include "service_meta.h"
 #include "utf8.h"
 #include "searcher.h"
@@ -153,21 +154,28 @@ bool starts_with_lower_case(std::string_view value, std::string_view prefix) {
 
 /// What the handlers share: pooled readers, the token, the landscape cache, the writer lock.
 struct ServerState {
-    ServerState(const ServerOptions& options, AccessToken access, std::size_t cached_searches)
-        : read_only(options.read_only),
+    ServerState(const ServerOptions& options, AccessToken access, const ServiceContext& context)
+        : context(context),
+          read_only(options.read_only),
           // Opened now, so that a store missing at the start is reported now, an old one is
           // migrated before any reader opens it, and its file stays pinned for store_problem().
           served_store(options.paths.store_file(), read_only ? StoreAccess::read_only : StoreAccess::existing),
           token(std::move(access)),
-          search_results(cached_searches),
-          searchers([paths = options.paths, this] { return std::make_unique<Searcher>(paths, &search_results); }),
-          matchers(options.paths),
+          search_results(options.cached_searches.value_or(
+              static_cast<std::size_t>(context.knowledge.search().result_cache_entries))),
+          searchers([paths = options.paths, this] {
+              return std::make_unique<Searcher>(paths, &search_results, this->context.knowledge);
+          }),
+          matchers([paths = options.paths, this] {
+              return std::make_unique<Matcher>(paths, this->context.matching, this->context.knowledge);
+          }),
           stores([paths = options.paths] {
               return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
           }),
-          landscape(options.paths, KnowledgeBase::builtin()),
+          landscape(options.paths, context.knowledge),
           startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
 
+    const ServiceContext context;
     const bool read_only;  // --read-only: imports are refused
     DocumentStore served_store;  // the store the server started with; used only to watch its file
     AccessToken token;
@@ -236,11 +244,9 @@ struct ServerState {
     }
 };
 
-Server::Server(ServerOptions options, AccessToken token)
+Server::Server(ServerOptions options, AccessToken token, const ServiceContext& context)
     : options_(std::move(options)),
-      state_(std::make_unique<ServerState>(options_, std::move(token),
-                                         options_.cached_searches.value_or(static_cast<std::size_t>(
-                                             KnowledgeBase::builtin().search().result_cache_entries)))),
+      state_(std::make_unique<ServerState>(options_, std::move(token), context)),
       http_(std::make_unique<HttpListener>(http_limits(options_))) {
     install_safety();
     install_pages();
@@ -377,7 +383,7 @@ void Server::handle_health(const Request&, Response& response) {
 }
 
 void Server::handle_meta(const Request& request, Response& response) {
-    send_json(response, 200, meta_json(KnowledgeBase::builtin(), interface_language(request.get_header_value("Accept-Language"))));
+    send_json(response, 200, meta_json(state_->context.knowledge, interface_language(request.get_header_value("Accept-Language"))));
 }
 
 void Server::handle_search(const Request& request, Response& response) {
@@ -391,7 +397,7 @@ void Server::handle_search(const Request& request, Response& response) {
 
 void Server::handle_document(const Request& request, Response& response) {
     const DocumentView view = show_document(*state_->stores.borrow(), request.matches[1].str());
-    send_json(response, 200, to_json(view, KnowledgeBase::builtin()));
+    send_json(response, 200, to_json(view, state_->context.knowledge));
 }
 
 void Server::handle_match_stored(const Request& request, Response& response) {
@@ -413,7 +419,7 @@ void Server::answer_match(const MatchRequest& match, const Request& request, Res
         response.set_content(csv.str(), "text/csv; charset=utf-8");
         return;
     }
-    send_json(response, 200, to_json(result, KnowledgeBase::builtin()));
+    send_json(response, 200, to_json(result, state_->context.knowledge));
 }
 
 void Server::handle_landscape(const Request&, Response& response) {
@@ -426,7 +432,7 @@ void Server::handle_concepts(const Request& request, Response& response) {
     query.sector = text_parameter(request, "sector", 64);
     query.text = text_parameter(request, "q", 256);
     const auto documents = state_->stores.borrow()->concept_document_counts();
-    send_json(response, 200, to_json(list_concepts(KnowledgeBase::builtin(), documents, query)));
+    send_json(response, 200, to_json(list_concepts(state_->context.knowledge, documents, query)));
 }
 
 void Server::handle_import(const Request& request, Response& response) {
@@ -438,7 +444,7 @@ void Server::handle_import(const Request& request, Response& response) {
     import.confirm = number_parameter(request, "confirm", 0, 0, 1) == 1;
     if (import.confirm) state_->require_writable();
     std::lock_guard lock(state_->writer);
-    send_json(response, 200, to_json(import_documents(options_.paths, import)));
+    send_json(response, 200, to_json(import_documents(options_.paths, import, state_->context.knowledge)));
 }
 
 void Server::handle_expo_plan(const Request& request, Response& response) {
@@ -452,7 +458,7 @@ void Server::handle_expo_plan(const Request& request, Response& response) {
     EventPlan planned;
     {
         std::lock_guard lock(state_->planner);  // one plan at a time: it uses every core
-        planned = plan_event(options_.paths, event, ExpoSettings::builtin());
+        planned = plan_event(options_.paths, event, state_->context.expo);
     }
     if (format == "csv") {
         response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");

@@ -18,6 +18,7 @@ namespace techbridge {
 
 class AccessToken;
 struct MatchRequest;
+struct ServiceContext;
 class HttpListener;
 struct ServerState;
 
@@ -48,7 +49,8 @@ struct ServerOptions {
 
 class Server {
 public:
-    Server(ServerOptions options, AccessToken token);
+    /// `context`: the knowledge and settings every request is answered with.
+    Server(ServerOptions options, AccessToken token, const ServiceContext& context);
     ~Server();
 
     /// Binds the socket; returns the port (useful with port 0). Throws Error when the

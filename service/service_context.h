@@ -1,0 +1,23 @@
+#pragma once
+// What the use cases share, built once by the program (or a test) and passed down, so that
+// nothing under it reaches for process-wide data of its own: the knowledge base, the
+// settings of matching and of the expo planner.
+#include "expo_settings.h"
+#include "knowledge_base.h"
+#include "matching_settings.h"
+
+namespace techbridge {
+
+struct ServiceContext {
+    const KnowledgeBase& knowledge;
+    const MatchingSettings& matching;
+    const ExpoSettings& expo;
+
+    /// The data compiled into the program (corpus/), or, for tuning, the settings files the
+    /// environment names (TECHBRIDGE_MATCHING_CONFIG).
+    static ServiceContext builtin() {
+        return {KnowledgeBase::builtin(), MatchingSettings::builtin(), ExpoSettings::builtin()};
+    }
+};
+
+}  // namespace techbridge
