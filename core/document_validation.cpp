@@ -230,10 +230,12 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     doc.cooperation = reader.list("cooperation");
     for (const auto& type : doc.cooperation) {
         const auto& allowed = cooperation_types();
-        if (std::find(allowed.begin(), allowed.end(), type) == allowed.end())
-            reader.problem("cooperation", "unknown cooperation type \"" + type +
-                                              "\": use license, joint_venture, technical_cooperation, "
-                                              "research_cooperation, equipment_supply, investment or training");
+        if (std::find(allowed.begin(), allowed.end(), type) == allowed.end()) {
+            std::string choices;
+            for (std::size_t i = 0; i < allowed.size(); ++i)
+                choices += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
+            reader.problem("cooperation", "unknown cooperation type \"" + type + "\": use " + choices);
+        }
     }
     doc.ipr = reader.text("ipr");
     doc.contact = reader.text("contact");

@@ -10,7 +10,7 @@ namespace techbridge {
 
 namespace {
 
-double component(const MatchCandidate& candidate, const std::string& factor) {
+double component(const MatchCandidate& candidate, ScoreFactor factor) {
     for (const auto& part : candidate.components)
         if (part.factor == factor) return part.value;
     return 0;
@@ -28,8 +28,8 @@ void write_match_csv_rows(std::ostream& out, const MatchResult& result) {
     for (const auto& candidate : result.candidates) {
         char numbers[160];
         std::snprintf(numbers, sizeof numbers, "%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f", candidate.score,
-                      component(candidate, "concepts"), component(candidate, "text"), component(candidate, "sector"),
-                      component(candidate, "trl"), component(candidate, "cooperation"), component(candidate, "region"));
+                      component(candidate, ScoreFactor::concepts), component(candidate, ScoreFactor::text), component(candidate, ScoreFactor::sector),
+                      component(candidate, ScoreFactor::trl), component(candidate, ScoreFactor::cooperation), component(candidate, ScoreFactor::region));
         out << csv_cell(result.source_id) << ',' << to_string(result.source_kind) << ','
             << to_string(result.source_lang) << ',' << ++rank << ',' << csv_cell(candidate.id) << ','
             << to_string(candidate.kind) << ',' << to_string(candidate.lang) << ',' << numbers << ','

@@ -32,7 +32,7 @@ std::string shared_concepts_text(const MatchCandidate& candidate, Language sourc
     for (const auto& shared : candidate.concepts) {
         if (!text.empty()) text += "; ";
         text += shared.source->labels.preferred(source_lang) + " ↔ " + shared.candidate->labels.preferred(candidate.lang);
-        if (shared.relation != "same") text += " (" + shared.relation + ")";
+        if (shared.relation != ConceptRelation::same) text += " (" + std::string(to_string(shared.relation)) + ")";
     }
     return text;
 }
@@ -41,27 +41,27 @@ nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, co
                        std::optional<int> source_trl) {
     nlohmann::json reasons = nlohmann::json::array();
     for (const auto& component : candidate.components) {
-        nlohmann::json reason = {{"factor", component.factor},
+        nlohmann::json reason = {{"factor", to_string(component.factor)},
                                  {"value", rounded(component.value)},
                                  {"weight", rounded(component.weight)},
                                  {"contribution", rounded(component.contribution())}};
         std::string text;
-        if (component.factor == "concepts") {
+        if (component.factor == ScoreFactor::concepts) {
             nlohmann::json shared = nlohmann::json::array();
             for (const auto& concept_match : candidate.concepts) {
                 shared.push_back({{"concept", concept_match.source->id},
                                   {"source_label", concept_match.source->labels.preferred(source_lang)},
                                   {"candidate_concept", concept_match.candidate->id},
                                   {"candidate_label", concept_match.candidate->labels.preferred(candidate.lang)},
-                                  {"relation", concept_match.relation},
+                                  {"relation", to_string(concept_match.relation)},
                                   {"credit", rounded(concept_match.credit)}});
             }
             reason["shared"] = shared;
             text = candidate.concepts.empty() ? "no shared concepts"
                                               : "shared concepts: " + shared_concepts_text(candidate, source_lang);
-        } else if (component.factor == "text") {
+        } else if (component.factor == ScoreFactor::text) {
             text = "text similarity across languages " + percent(component.value);
-        } else if (component.factor == "sector") {
+        } else if (component.factor == ScoreFactor::sector) {
             reason["relation"] = relation_name(candidate.sector_relation);
             reason["sectors"] = candidate.sectors;
             std::string names;
@@ -69,15 +69,15 @@ nlohmann::json explain(const MatchCandidate& candidate, Language source_lang, co
                 if (const Sector* sector = knowledge.sectors().find(id))
                     names += (names.empty() ? "" : ", ") + sector->names.preferred(Language::en);
             text = std::string(relation_name(candidate.sector_relation)) + " sector" + (names.empty() ? "" : " (" + names + ")");
-        } else if (component.factor == "trl") {
+        } else if (component.factor == ScoreFactor::trl) {
             if (candidate.trl) reason["candidate_trl"] = *candidate.trl;
             if (source_trl) reason["source_trl"] = *source_trl;
             text = candidate.trl ? "readiness TRL " + std::to_string(*candidate.trl) + ": fit " + percent(component.value)
                                  : "readiness not stated";
-        } else if (component.factor == "cooperation") {
+        } else if (component.factor == ScoreFactor::cooperation) {
             reason["shared"] = candidate.shared_cooperation;
             text = component.value >= 1 ? "a cooperation type both want" : "cooperation types " + percent(component.value);
-        } else if (component.factor == "region") {
+        } else if (component.factor == ScoreFactor::region) {
             const Region* region = knowledge.regions().find(candidate.region);
             reason["region"] = candidate.region;
             if (region) reason["region_labels"] = labels_json(region->labels);

@@ -109,6 +109,28 @@ MatchResult Matcher::match(const MatchRequest& request) {
     }
 }
 
+std::string_view to_string(ScoreFactor factor) {
+    switch (factor) {
+        case ScoreFactor::concepts: return "concepts";
+        case ScoreFactor::text: return "text";
+        case ScoreFactor::sector: return "sector";
+        case ScoreFactor::trl: return "trl";
+        case ScoreFactor::cooperation: return "cooperation";
+        case ScoreFactor::region: return "region";
+    }
+    return "text";
+}
+
+std::string_view to_string(ConceptRelation relation) {
+    switch (relation) {
+        case ConceptRelation::same: return "same";
+        case ConceptRelation::broader: return "broader";
+        case ConceptRelation::narrower: return "narrower";
+        case ConceptRelation::sibling: return "sibling";
+    }
+    return "same";
+}
+
 void Matcher::forget_index_statistics() {
     rarity_.clear();
     features_.clear();
@@ -364,11 +386,11 @@ MatchCandidate Matcher::score(const Profile& profile, const Features& features, 
     candidate.trl = features.trl;
     candidate.sectors = features.sectors;
     if (!profile.concepts.empty()) add_concepts_component(profile, features, candidate);
-    candidate.components.push_back({"text", std::clamp(text_similarity, 0.0, 1.0), settings_.text_weight});
-    candidate.components.push_back({"sector", sector_fit(profile, features, candidate), settings_.sector_weight});
-    candidate.components.push_back({"trl", readiness_fit(profile, features), settings_.trl_weight});
-    candidate.components.push_back({"cooperation", cooperation_fit(profile, features, candidate), settings_.cooperation_weight});
-    candidate.components.push_back({"region", region_fit(profile, features, candidate), settings_.region_weight});
+    candidate.components.push_back({ScoreFactor::text, std::clamp(text_similarity, 0.0, 1.0), settings_.text_weight});
+    candidate.components.push_back({ScoreFactor::sector, sector_fit(profile, features, candidate), settings_.sector_weight});
+    candidate.components.push_back({ScoreFactor::trl, readiness_fit(profile, features), settings_.trl_weight});
+    candidate.components.push_back({ScoreFactor::cooperation, cooperation_fit(profile, features, candidate), settings_.cooperation_weight});
+    candidate.components.push_back({ScoreFactor::region, region_fit(profile, features, candidate), settings_.region_weight});
 
     double weights = 0, sum = 0;
     for (const auto& component : candidate.components) {
@@ -391,14 +413,14 @@ SharedConcept Matcher::shared_concept(const Profile& profile, std::size_t index,
             if (features.concepts.contains(option->id)) return option;
         return nullptr;
     };
-    if (features.concepts.contains(entry->id)) return {entry, entry, "same", 1.0};
+    if (features.concepts.contains(entry->id)) return {entry, entry, ConceptRelation::same, 1.0};
     if (related.broader && features.concepts.contains(related.broader->id))
-        return {entry, related.broader, "broader", settings_.concept_related_credit};
+        return {entry, related.broader, ConceptRelation::broader, settings_.concept_related_credit};
     if (const Concept* narrower = first_held(related.narrower))
-        return {entry, narrower, "narrower", settings_.concept_related_credit};
+        return {entry, narrower, ConceptRelation::narrower, settings_.concept_related_credit};
     if (const Concept* sibling = first_held(related.siblings))
-        return {entry, sibling, "sibling", settings_.concept_related_credit / 2};
-    return {entry, nullptr, "", 0};
+        return {entry, sibling, ConceptRelation::sibling, settings_.concept_related_credit / 2};
+    return {entry, nullptr, ConceptRelation::same, 0};
 }
 
 void Matcher::add_concepts_component(const Profile& profile, const Features& features, MatchCandidate& candidate) const {
@@ -424,7 +446,7 @@ void Matcher::add_concepts_component(const Profile& profile, const Features& fea
     const double evidence = settings_.concept_evidence_saturation > 0
                                 ? std::min(1.0, shared_count / settings_.concept_evidence_saturation)
                                 : 1.0;
-    candidate.components.push_back({"concepts", coverage * evidence, settings_.concepts_weight});
+    candidate.components.push_back({ScoreFactor::concepts, coverage * evidence, settings_.concepts_weight});
     std::stable_sort(candidate.concepts.begin(), candidate.concepts.end(),
                      [](const SharedConcept& a, const SharedConcept& b) { return a.credit > b.credit; });
 }
@@ -522,7 +544,7 @@ MatchResult Matcher::run(const MatchRequest& request) {
             candidate.kind = features.kind;
             candidate.lang = features.lang;
             candidate.score = std::min(1.0, similarity);
-            candidate.components.push_back({"text", candidate.score, 1.0});
+            candidate.components.push_back({ScoreFactor::text, candidate.score, 1.0});
             result.candidates.push_back(std::move(candidate));
             continue;
         }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,9 +37,18 @@ struct MatchRequest {
     bool words_only = false;
 };
 
+/// The factors of a candidate's score (docs/matching.md).
+enum class ScoreFactor { concepts, text, sector, trl, cooperation, region };
+std::string_view to_string(ScoreFactor factor);
+
+/// How the candidate's concept stands to the source's: the same one, the source's broader
+/// concept, one of its narrower concepts, or another concept under the same broader one.
+enum class ConceptRelation { same, broader, narrower, sibling };
+std::string_view to_string(ConceptRelation relation);
+
 /// One factor of a candidate's score.
 struct ScoreComponent {
-    std::string factor;  // concepts, text, sector, trl, cooperation, region
+    ScoreFactor factor = ScoreFactor::text;
     double value = 0;    // 0-1
     double weight = 0;   // its share of the score
     double contribution() const { return value * weight; }
@@ -48,7 +58,7 @@ struct ScoreComponent {
 struct SharedConcept {
     const Concept* source = nullptr;
     const Concept* candidate = nullptr;
-    std::string relation;  // same, broader, narrower, sibling
+    ConceptRelation relation = ConceptRelation::same;
     double credit = 0;
 };
 
