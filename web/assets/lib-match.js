@@ -105,7 +105,7 @@ function reasonDetail(reason, candidate, sourceLang) {
       const sourceTrl = reason.source_trl;
       if (candidateTrl && sourceTrl) return t('reason.trlBoth', { a: sourceTrl, b: candidateTrl, p });
       if (candidateTrl) return t('reason.trl', { n: candidateTrl, p });
-      return t('reason.trlFit', { p });
+      return t('reason.trlUnknown');
     }
     case 'cooperation': {
       const types = reason.shared;

@@ -99,9 +99,9 @@ function showImport(output, store) {
 
 function problemTable(problems) {
   return h('div', { class: 'table-wrap' }, h('table', { class: 'data-table problems', id: 'import-problems' },
-    h('thead', {}, h('tr', {}, [t('import.line'), t('common.id'), t('import.field'), t('import.message')].map((text) => h('th', { scope: 'col' }, text)))),
+    h('thead', {}, h('tr', {}, [t('import.line'), t('import.field'), t('import.message')].map((text) => h('th', { scope: 'col' }, text)))),
     h('tbody', {}, problems.map((problem) => h('tr', { 'data-line': problem.line ?? '' },
-      h('td', { class: 'num' }, String(problem.line ?? '')), h('td', {}, String(problem.id ?? '')),
+      h('td', { class: 'num' }, String(problem.line ?? '')),
       h('td', {}, h('code', {}, String(problem.field ?? ''))), h('td', {}, String(problem.message ?? '')))))));
 }
 
