@@ -172,6 +172,18 @@ const std::vector<std::string>& cooperation_types() {
     return types;
 }
 
+namespace {
+
+// "license, joint_venture, ... or training", for messages.
+std::string cooperation_choices() {
+    const auto& types = cooperation_types();
+    std::string choices;
+    for (std::size_t i = 0; i < types.size(); ++i) choices += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + types[i];
+    return choices;
+}
+
+}  // namespace
+
 DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     DocumentParse result;
     if (!record.is_object()) {
@@ -228,15 +240,10 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     doc.keywords = reader.list("keywords");
     doc.trl = reader.trl();
     doc.cooperation = reader.list("cooperation");
-    for (const auto& type : doc.cooperation) {
-        const auto& allowed = cooperation_types();
-        if (std::find(allowed.begin(), allowed.end(), type) == allowed.end()) {
-            std::string choices;
-            for (std::size_t i = 0; i < allowed.size(); ++i)
-                choices += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + allowed[i];
-            reader.problem("cooperation", "unknown cooperation type \"" + type + "\": use " + choices);
-        }
-    }
+    const auto& allowed = cooperation_types();
+    for (const auto& type : doc.cooperation)
+        if (std::find(allowed.begin(), allowed.end(), type) == allowed.end())
+            reader.problem("cooperation", "unknown cooperation type \"" + type + "\": use " + cooperation_choices());
     doc.ipr = reader.text("ipr");
     doc.contact = reader.text("contact");
     doc.published = reader.date("published");
