@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
     std::mt19937 random(7);
     std::shuffle(demand_ids.begin(), demand_ids.end(), random);
 
-    Matcher matcher(paths);
+    Matcher matcher(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()});
     MatchRequest request;
     request.limit = 10;
     for (std::size_t i = 0; i < std::min<std::size_t>(30, demand_ids.size()); ++i) {  // warm caches
@@ -106,7 +106,7 @@ int main(int argc, char** argv) {
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
-            Matcher worker(paths);
+            Matcher worker(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()});
             MatchRequest each;
             each.limit = 10;
             for (std::size_t i = next++; i < demand_ids.size(); i = next++) {

@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
         }
     }
     const std::vector<std::string> queries = read_queries(TECHBRIDGE_SOURCE_DIR "/bench/search_queries.txt");
-    Searcher searcher(StoragePaths{db});
+    Searcher searcher(StoragePaths{db}, KnowledgeBase::builtin());
     measure(searcher, queries, 10, 1);  // warm the caches
 
     Latency page = measure(searcher, queries, 10, rounds);

@@ -11,6 +11,7 @@
 #include "knowledge_base.h"
 #include "landscape.h"
 #include "landscape_json.h"
+#include "service_context.h"
 #include "store_access.h"
 
 namespace techbridge::cli {
@@ -108,7 +109,7 @@ int run_eval(int argc, char** argv) {
     options.as_of = args.value("as-of").value_or("");
     if (!options.as_of.empty() && !is_iso_date(options.as_of))
         throw UsageError("--as-of must be a date like 2026-05-31, got \"" + options.as_of + "\"");
-    const EvaluationReport report = evaluate(paths, qrels, options);
+    const EvaluationReport report = evaluate(paths, ServiceContext::builtin().matching_data(), qrels, options);
 
     if (args.flag("json")) {
         nlohmann::json demands = nlohmann::json::array();
@@ -153,7 +154,7 @@ int run_landscape(int argc, char** argv) {
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     open_existing_store(paths);
-    const Landscape landscape = build_landscape(paths);
+    const Landscape landscape = build_landscape(paths, ServiceContext::builtin().matching_data());
     if (args.flag("json")) {
         std::cout << to_json(landscape, KnowledgeBase::builtin()).dump(2) << '\n';
         return exit_ok;

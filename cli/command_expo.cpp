@@ -7,6 +7,7 @@
 #include "event_planning.h"
 #include "expo_planning.h"
 #include "plan_report.h"
+#include "service_context.h"
 #include "store_access.h"
 
 namespace techbridge::cli {
@@ -55,7 +56,8 @@ int run_expo(int argc, char** argv) {
     std::ostringstream content;
     content << input.rdbuf();
     const ExpoEvent event = read_expo_event(event_path, content.str());
-    const EventPlan planned = plan_event(paths, event, ExpoSettings::builtin());
+    const ServiceContext context = ServiceContext::builtin();
+    const EventPlan planned = plan_event(paths, context.matching_data(), event, context.expo);
     if (const auto out = args.value("out"))
         write_plan_files(*out, event, planned.candidates, planned.plan, planned.titles);
 

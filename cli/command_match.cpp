@@ -9,6 +9,7 @@
 #include "match_csv.h"
 #include "match_json.h"
 #include "matcher.h"
+#include "service_context.h"
 #include "store_access.h"
 #include "terminal_progress.h"
 
@@ -102,7 +103,7 @@ int run_match(int argc, char** argv) {
     if (args.value("trl-min")) request.filters.trl_min = static_cast<int>(args.number("trl-min", 1, 1, 9));
     if (args.value("trl-max")) request.filters.trl_max = static_cast<int>(args.number("trl-max", 9, 1, 9));
 
-    Matcher matcher(paths);
+    Matcher matcher(paths, ServiceContext::builtin().matching_data());
     const MatchResult result = matcher.match(request);
     if (args.flag("json")) {
         std::cout << to_json(result, KnowledgeBase::builtin()).dump(2) << '\n';
@@ -136,7 +137,7 @@ int run_match_all(int argc, char** argv) {
     }
     const auto progress = terminal_progress();
     const std::vector<MatchResult> results =
-        match_each(paths, requests, [&progress](std::size_t done, std::size_t total) {
+        match_each(paths, ServiceContext::builtin().matching_data(), requests, [&progress](std::size_t done, std::size_t total) {
             if (progress) progress("matching", done, total);
         });
     finish_terminal_progress();

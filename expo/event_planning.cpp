@@ -8,10 +8,10 @@
 
 namespace techbridge {
 
-EventPlan plan_event(const StoragePaths& paths, const ExpoEvent& event, const ExpoSettings& settings) {
+EventPlan plan_event(const StoragePaths& paths, const MatchingData& data, const ExpoEvent& event, const ExpoSettings& settings) {
     check_event_size(event, settings);
     EventPlan out;
-    out.candidates = find_candidate_meetings(paths, event, settings);
+    out.candidates = find_candidate_meetings(paths, data, event, settings);
     out.plan = plan_meetings(event, out.candidates, settings);
     const auto max_columns = static_cast<std::size_t>(std::max(0, settings.glpk_max_columns));
     if (out.candidates.size() <= static_cast<std::size_t>(std::max(0, settings.exact_max_candidates)))

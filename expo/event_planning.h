@@ -7,6 +7,7 @@
 
 #include "expo_event.h"
 #include "expo_settings.h"
+#include "matcher.h"
 #include "meeting_candidates.h"
 #include "meeting_planner.h"
 #include "storage_paths.h"
@@ -23,6 +24,6 @@ struct EventPlan {
 /// settings.exact_max_candidates candidates, solves them exactly too (plan.stats.optimum).
 /// Throws EventTooLargeError (an InvalidInputError) before any work when the event is over
 /// a size limit of the settings (event_size_limits.h).
-EventPlan plan_event(const StoragePaths& paths, const ExpoEvent& event, const ExpoSettings& settings);
+EventPlan plan_event(const StoragePaths& paths, const MatchingData& data, const ExpoEvent& event, const ExpoSettings& settings);
 
 }  // namespace techbridge

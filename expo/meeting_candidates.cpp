@@ -61,7 +61,7 @@ struct DocumentMatch {
 
 /// Matches every document and keeps only the matches with another document of the event
 /// that reach min_score: memory follows what is kept, not every result read.
-std::vector<DocumentMatch> match_documents(const StoragePaths& paths, const EventDocuments& documents,
+std::vector<DocumentMatch> match_documents(const StoragePaths& paths, const MatchingData& data, const EventDocuments& documents,
                                            const ExpoSettings& settings) {
     std::vector<DocumentMatch> kept;
     for (std::size_t first = 0; first < documents.ids.size(); first += match_batch) {
@@ -71,7 +71,7 @@ std::vector<DocumentMatch> match_documents(const StoragePaths& paths, const Even
             requests[i - first].id = documents.ids[i];
             requests[i - first].limit = static_cast<std::size_t>(std::max(1, settings.candidates_per_document));
         }
-        const std::vector<MatchResult> results = match_each(paths, requests);
+        const std::vector<MatchResult> results = match_each(paths, data, requests);
         for (std::size_t i = first; i < last; ++i) {
             const MatchResult& result = results[i - first];
             for (const auto& candidate : result.candidates) {
@@ -205,10 +205,10 @@ double meeting_value(double score, std::optional<RequestPriority> request, const
     return value;
 }
 
-std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths, const ExpoEvent& event,
+std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths, const MatchingData& data, const ExpoEvent& event,
                                                       const ExpoSettings& settings) {
     const EventDocuments documents = collect_documents(paths, event);
-    const std::vector<DocumentMatch> matches = match_documents(paths, documents, settings);
+    const std::vector<DocumentMatch> matches = match_documents(paths, data, documents, settings);
     const std::size_t keep = static_cast<std::size_t>(std::max(0, settings.candidates_per_participant));
     const std::vector<KeptPair> pairs = PartnerRanking(event, documents, matches, keep).kept_pairs();
 

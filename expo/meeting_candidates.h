@@ -8,6 +8,7 @@
 
 #include "expo_event.h"
 #include "expo_settings.h"
+#include "matcher.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -28,7 +29,7 @@ struct CandidateMeeting {
 /// every requested pair (except "avoid", which is dropped). Memory follows the pairs
 /// kept, not the pairs of participants or documents looked at. Ordered by (a, b). Throws
 /// InvalidInputError naming the participant of a document that is not stored.
-std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths, const ExpoEvent& event,
+std::vector<CandidateMeeting> find_candidate_meetings(const StoragePaths& paths, const MatchingData& data, const ExpoEvent& event,
                                                       const ExpoSettings& settings);
 
 /// The value of a meeting with this score and request under the settings.

@@ -8,7 +8,7 @@
 
 namespace techbridge {
 
-std::vector<MatchResult> match_each(const StoragePaths& paths, const std::vector<MatchRequest>& requests,
+std::vector<MatchResult> match_each(const StoragePaths& paths, const MatchingData& data, const std::vector<MatchRequest>& requests,
                                     const std::function<void(std::size_t, std::size_t)>& progress) {
     std::vector<MatchResult> results(requests.size());
     std::atomic<std::size_t> next{0}, done{0};
@@ -16,7 +16,7 @@ std::vector<MatchResult> match_each(const StoragePaths& paths, const std::vector
     std::exception_ptr failure;
     auto work = [&] {
         try {
-            Matcher matcher(paths);
+            Matcher matcher(paths, data);
             for (std::size_t i = next++; i < requests.size(); i = next++) {
                 results[i] = matcher.match(requests[i]);
                 const std::size_t finished = ++done;

@@ -11,7 +11,7 @@ namespace techbridge {
 
 /// The result of each request, in request order. `progress(done, total)` is called after
 /// each one, from one thread at a time. The first failure stops the work and is rethrown.
-std::vector<MatchResult> match_each(const StoragePaths& paths, const std::vector<MatchRequest>& requests,
+std::vector<MatchResult> match_each(const StoragePaths& paths, const MatchingData& data, const std::vector<MatchRequest>& requests,
                                     const std::function<void(std::size_t, std::size_t)>& progress = {});
 
 }  // namespace techbridge

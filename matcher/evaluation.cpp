@@ -131,12 +131,12 @@ std::vector<std::string> ids(const SearchResult& result) {
 
 }  // namespace
 
-EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options) {
+EvaluationReport evaluate(const StoragePaths& paths, const MatchingData& data, const Qrels& qrels, const EvaluationOptions& options) {
     EvaluationReport report;
     DocumentStore store(paths.store_file());
-    Matcher matcher(paths);
+    Matcher matcher(paths, data);
     matcher.set_today(options.as_of);
-    Searcher searcher(paths);
+    Searcher searcher(paths, data.knowledge);
     auto searched = [&](const std::string& title, std::optional<Language> lang) {
         SearchRequest request;
         request.query = title;

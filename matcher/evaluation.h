@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "matcher.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -73,6 +74,7 @@ struct EvaluationOptions {
 /// (the demand's own words against the offers, no concepts, no dictionaries), overall and
 /// per language pair (ranking only offers in the target language); and the search with each
 /// demand's title as the query, as a user of the search page would look for partners.
-EvaluationReport evaluate(const StoragePaths& paths, const Qrels& qrels, const EvaluationOptions& options = {});
+EvaluationReport evaluate(const StoragePaths& paths, const MatchingData& data, const Qrels& qrels,
+                          const EvaluationOptions& options = {});
 
 }  // namespace techbridge

@@ -23,9 +23,9 @@ std::vector<LandscapeRow> sorted_rows(std::map<std::string, LandscapeRow>& rows)
 
 }  // namespace
 
-Landscape build_landscape(const StoragePaths& paths) {
+Landscape build_landscape(const StoragePaths& paths, const MatchingData& data) {
     DocumentStore store(paths.store_file());
-    Matcher matcher(paths);
+    Matcher matcher(paths, data);
     std::map<std::string, LandscapeRow> sectors, regions;
     Landscape landscape;
     for (const char* kind : {"demand", "offer"}) {

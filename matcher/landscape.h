@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "matcher.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -22,6 +23,6 @@ struct Landscape {
 
 /// Matches every stored demand and counts, per sector and per province or federal
 /// subject (as tagged: stated or inferred), demands, offers and unmatched demands.
-Landscape build_landscape(const StoragePaths& paths);
+Landscape build_landscape(const StoragePaths& paths, const MatchingData& data);
 
 }  // namespace techbridge

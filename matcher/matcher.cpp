@@ -78,13 +78,13 @@ struct Matcher::Features {
     std::string expires;
 };
 
-Matcher::Matcher(const StoragePaths& paths, const MatchingSettings& settings, const KnowledgeBase& knowledge)
+Matcher::Matcher(const StoragePaths& paths, const MatchingData& data)
     : paths_(paths),
       index_watch_(paths),
       index_(open_index_for_reading(paths)),
       store_(paths.store_file(), StoreAccess::read_only),
-      knowledge_(knowledge),
-      settings_(settings),
+      knowledge_(data.knowledge),
+      settings_(data.settings),
       tagger_(knowledge_, analyzer_),
       queries_(analyzer_, knowledge_),
       today_(utc_now("%Y-%m-%d")),

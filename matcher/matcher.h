@@ -90,6 +90,13 @@ struct MatchResult {
     bool no_strong_candidate = true;  // no candidate reaches the threshold
 };
 
+/// What matching reads besides the index: the knowledge base the index was built with and
+/// the weights and thresholds of corpus/matching.json.
+struct MatchingData {
+    const KnowledgeBase& knowledge;
+    const MatchingSettings& settings;
+};
+
 /// Ranks documents of the opposite kind for a stored document or a free text.
 /// Candidates come from one Xapian query (the source's concepts as synonym groups in
 /// all languages, its own distinctive terms, dictionary renderings of its words outside
@@ -101,8 +108,7 @@ struct MatchResult {
 /// Holds an open index, store and analyser: one Matcher per thread.
 class Matcher {
 public:
-    explicit Matcher(const StoragePaths& paths, const MatchingSettings& settings = MatchingSettings::builtin(),
-                     const KnowledgeBase& knowledge = KnowledgeBase::builtin());
+    Matcher(const StoragePaths& paths, const MatchingData& data);
 
     MatchResult match(const MatchRequest& request);
 

@@ -60,7 +60,7 @@ struct RenderingFilter {
 
 class QueryBuilder {
 public:
-    QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge = KnowledgeBase::builtin())
+    QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge)
         : analyzer_(analyzer), knowledge_(knowledge), tagger_(knowledge, analyzer) {}
 
     AnalyzedQuery build(std::string_view text);

@@ -11,7 +11,7 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
-Searcher::Searcher(const StoragePaths& paths, SearchResultCache* cache, const KnowledgeBase& knowledge)
+Searcher::Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, SearchResultCache* cache)
     : paths_(paths),
       index_watch_(paths),
       index_(open_index_for_reading(paths)),

@@ -27,8 +27,7 @@ public:
     /// With a cache, a request asked before of the same index revision is answered from it.
     /// `knowledge`: the thesaurus, sectors and regions queries and filters are read with (the
     /// one the index was built with).
-    explicit Searcher(const StoragePaths& paths, SearchResultCache* cache = nullptr,
-                      const KnowledgeBase& knowledge = KnowledgeBase::builtin());
+    Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, SearchResultCache* cache = nullptr);
 
     SearchResult search(const SearchRequest& request);
 

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "knowledge_base.h"
+#include "matcher.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -14,7 +14,7 @@ namespace techbridge {
 /// it reads every stored document.
 class LandscapeView {
 public:
-    LandscapeView(StoragePaths paths, const KnowledgeBase& knowledge) : paths_(std::move(paths)), knowledge_(knowledge) {}
+    LandscapeView(StoragePaths paths, const MatchingData& data) : paths_(std::move(paths)), data_(data) {}
 
     /// The landscape's JSON (docs/api.md) for the store whose latest import run is
     /// `latest_run` (DocumentStore::latest_run_id). Safe to call from several threads.
@@ -22,7 +22,7 @@ public:
 
 private:
     const StoragePaths paths_;
-    const KnowledgeBase& knowledge_;
+    const MatchingData data_;
     std::mutex mutex_;
     std::int64_t built_for_run_ = -1;
     nlohmann::json built_;

@@ -4,6 +4,7 @@
 // settings of matching and of the expo planner.
 #include "expo_settings.h"
 #include "knowledge_base.h"
+#include "matcher.h"
 #include "matching_settings.h"
 
 namespace techbridge {
@@ -12,6 +13,8 @@ struct ServiceContext {
     const KnowledgeBase& knowledge;
     const MatchingSettings& matching;
     const ExpoSettings& expo;
+
+    MatchingData matching_data() const { return {knowledge, matching}; }
 
     /// The data compiled into the program (corpus/), or, for tuning, the settings files the
     /// environment names (TECHBRIDGE_MATCHING_CONFIG).

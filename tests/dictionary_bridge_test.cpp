@@ -62,7 +62,7 @@ TEST_CASE("a rendering resting on one English sense weighs by rank and field lab
 TEST_CASE("a word's renderings in a language form one synonym group") {
     installed_lexicon();
     TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer);
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
     const std::string description = builder.build("开采").query.get_description();
     CHECK(description.find("SYNONYM") != std::string::npos);
     CHECK(description.find("Zдобыва") != std::string::npos);

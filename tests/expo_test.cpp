@@ -18,6 +18,7 @@
 #include "meeting_planner.h"
 #include "plan_report.h"
 #include "event_size_limits.h"
+#include "service_context.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -244,7 +245,7 @@ TEST_CASE("expo: candidate meetings come from matching the participants' documen
       "interpreters": [{"id": "int", "languages": ["zh", "ru"]}]})");
     ExpoSettings settings;
     settings.min_score = 0.1;
-    const auto candidates = find_candidate_meetings(paths, event, settings);
+    const auto candidates = find_candidate_meetings(paths, ServiceContext::builtin().matching_data(), event, settings);
     const auto welding = std::find_if(candidates.begin(), candidates.end(),
                                       [](const CandidateMeeting& m) { return m.a == 0 && m.b == 1; });
     REQUIRE(welding != candidates.end());
@@ -258,7 +259,7 @@ TEST_CASE("expo: candidate meetings come from matching the participants' documen
     CHECK(plan.meetings[0].interpreter.has_value());
 
     event.participants[0].documents.push_back("no-such-document");
-    CHECK_THROWS_WITH_AS(find_candidate_meetings(paths, event, settings),
+    CHECK_THROWS_WITH_AS(find_candidate_meetings(paths, ServiceContext::builtin().matching_data(), event, settings),
                          doctest::Contains("participant \"harbin-welding\": document \"no-such-document\""),
                          InvalidInputError);
 }
@@ -345,7 +346,7 @@ ExpoEvent sized_event(std::size_t participants, std::size_t slots) {
 
 std::string refusal(const StoragePaths& paths, const ExpoEvent& event, const ExpoSettings& settings) {
     try {
-        plan_event(paths, event, settings);
+        plan_event(paths, ServiceContext::builtin().matching_data(), event, settings);
     } catch (const InvalidInputError& error) {
         return error.what();
     }
@@ -406,7 +407,7 @@ TEST_CASE("expo: an event over a size limit of corpus/expo.json is refused namin
                             std::to_string(settings.max_interpreters) + ")") != std::string::npos);
 
     // The refusal is its own type (still invalid input, HTTP 400).
-    CHECK_THROWS_AS(plan_event(paths, sized_event(over(settings.max_participants), 4), settings), EventTooLargeError);
+    CHECK_THROWS_AS(plan_event(paths, ServiceContext::builtin().matching_data(), sized_event(over(settings.max_participants), 4), settings), EventTooLargeError);
 }
 
 TEST_CASE("expo: each participant keeps its best-matching partners, requested ones on top, avoided ones never") {
@@ -421,11 +422,11 @@ TEST_CASE("expo: each participant keeps its best-matching partners, requested on
     ExpoSettings settings;
     settings.min_score = 0.1;
     settings.candidates_per_participant = 1000;
-    const auto everyone = find_candidate_meetings(paths, event, settings);
+    const auto everyone = find_candidate_meetings(paths, ServiceContext::builtin().matching_data(), event, settings);
     CHECK(everyone.size() == 900 - 1);  // the avoided pair
 
     settings.candidates_per_participant = 3;
-    const auto kept = find_candidate_meetings(paths, event, settings);
+    const auto kept = find_candidate_meetings(paths, ServiceContext::builtin().matching_data(), event, settings);
     std::map<std::size_t, std::size_t> partners;
     for (const auto& m : kept) ++partners[m.a], ++partners[m.b];
     const auto most = std::max_element(partners.begin(), partners.end(),
@@ -510,7 +511,7 @@ TEST_CASE("expo: an event of moderate size is planned from the store") {
     ExpoSettings settings = ExpoSettings::builtin();
     settings.min_score = 0.1;
     settings.search_seconds = 0.5;
-    const EventPlan planned = plan_event(paths, event, settings);
+    const EventPlan planned = plan_event(paths, ServiceContext::builtin().matching_data(), event, settings);
     CHECK(planned.candidates.size() >= 40);
     CHECK(planned.plan.meetings.size() == 16);  // two interpreters in eight slots: every Chinese-Russian meeting needs one
     CHECK(violations(event, planned.candidates, planned.plan).empty());
@@ -551,7 +552,7 @@ TEST_CASE("expo: an event at every size limit is planned within its time with it
     ExpoSettings settings = limits;
     settings.min_score = 0.1;  // every Chinese-Russian pair is a candidate before the cap: 250,000 pairs
     const auto started = std::chrono::steady_clock::now();
-    const EventPlan planned = plan_event(paths, event, settings);
+    const EventPlan planned = plan_event(paths, ServiceContext::builtin().matching_data(), event, settings);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     MESSAGE(planned.candidates.size() << " candidates, " << planned.plan.meetings.size() << " meetings in " << seconds << " s");
     CHECK(planned.candidates.size() <=

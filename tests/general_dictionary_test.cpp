@@ -42,7 +42,7 @@ TEST_CASE("Mueller renders English words in Russian and back, by stem") {
 TEST_CASE("a word outside the thesaurus reaches the other languages through the dictionaries") {
     installed();
     TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer);
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
     // 雨伞 (umbrella) is no technology concept: Chinese -> English -> Russian.
     const std::string description = builder.build("雨伞").query.get_description();
     CHECK(description.find("Zumbrella") != std::string::npos);

@@ -16,7 +16,7 @@ using namespace techbridge::testing;
 
 namespace {
 
-enum class Token { none, valid, wrong };
+enum class Credential { none, valid, wrong };
 
 struct RouteCase {
     std::string method;
@@ -25,7 +25,7 @@ struct RouteCase {
     std::string content_type;  // what the Content-Type starts with
     std::string error_code;    // error.code of an error's JSON body; empty for a success
     std::string body = {};     // sent as application/json when not empty
-    Token token = Token::none;
+    Credential token = Credential::none;
     std::string host = {};     // the Host header, when not the client's own
 };
 
@@ -96,23 +96,23 @@ const std::vector<RouteCase> routes = {
     {"GET", "/api/concepts?sector=nonsense", 400, json, "invalid_parameter"},
     // Writes and plans need the token.
     {"POST", "/api/import?format=jsonl&filename=new.jsonl", 401, json, "unauthorized", jsonl_file},
-    {"POST", "/api/import?format=jsonl&filename=new.jsonl", 401, json, "unauthorized", jsonl_file, Token::wrong},
-    {"POST", "/api/import?format=jsonl&filename=new.jsonl", 200, json, "", jsonl_file, Token::valid},  // checked, not stored
-    {"POST", "/api/import?format=xml", 400, json, "invalid_parameter", jsonl_file, Token::valid},
-    {"POST", "/api/import", 400, json, "invalid_parameter", jsonl_file, Token::valid},  // no format
+    {"POST", "/api/import?format=jsonl&filename=new.jsonl", 401, json, "unauthorized", jsonl_file, Credential::wrong},
+    {"POST", "/api/import?format=jsonl&filename=new.jsonl", 200, json, "", jsonl_file, Credential::valid},  // checked, not stored
+    {"POST", "/api/import?format=xml", 400, json, "invalid_parameter", jsonl_file, Credential::valid},
+    {"POST", "/api/import", 400, json, "invalid_parameter", jsonl_file, Credential::valid},  // no format
     {"POST", "/api/expo/plan", 401, json, "unauthorized", R"({"slots": []})"},
-    {"POST", "/api/expo/plan?format=pdf", 400, json, "invalid_parameter", R"({"slots": []})", Token::valid},
+    {"POST", "/api/expo/plan?format=pdf", 400, json, "invalid_parameter", R"({"slots": []})", Credential::valid},
     // Unknown paths, and methods a path does not take (404 like an unknown path, not 405).
     {"GET", "/api/nope", 404, json, "not_found"},
     {"GET", "/api", 404, json, "not_found"},
     {"GET", "/api/import", 404, json, "not_found"},  // a POST route
     {"DELETE", "/api/search?q=laser", 404, json, "not_found"},
-    {"PUT", "/api/documents/t-off-ru-1", 404, json, "not_found", R"({"title": "x"})", Token::valid},
+    {"PUT", "/api/documents/t-off-ru-1", 404, json, "not_found", R"({"title": "x"})", Credential::valid},
     {"POST", "/api/search?q=laser", 404, json, "not_found", R"({})"},
     // Another Host name than the loopback's is refused before routing.
-    {"GET", "/api/health", 421, json, "unknown_host", "", Token::none, "evil.example"},
-    {"GET", "/", 421, json, "unknown_host", "", Token::none, "evil.example:8080"},
-    {"POST", "/api/match", 421, json, "unknown_host", laser_need, Token::none, "127.0.0.1.evil.example"},
+    {"GET", "/api/health", 421, json, "unknown_host", "", Credential::none, "evil.example"},
+    {"GET", "/", 421, json, "unknown_host", "", Credential::none, "evil.example:8080"},
+    {"POST", "/api/match", 421, json, "unknown_host", laser_need, Credential::none, "127.0.0.1.evil.example"},
 };
 
 }  // namespace
@@ -133,8 +133,8 @@ TEST_CASE("http routes: every route answers with its status and content type, er
             request.body = route.body;
             request.set_header("Content-Type", "application/json");
         }
-        if (route.token == Token::valid) request.set_header("Authorization", std::string("Bearer ") + RunningServer::token);
-        if (route.token == Token::wrong) request.set_header("Authorization", "Bearer not-the-token");
+        if (route.token == Credential::valid) request.set_header("Authorization", std::string("Bearer ") + RunningServer::token);
+        if (route.token == Credential::wrong) request.set_header("Authorization", "Bearer not-the-token");
         if (!route.host.empty()) request.set_header("Host", route.host);
         const auto response = client.send(request);
         REQUIRE(response);

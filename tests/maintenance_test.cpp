@@ -65,7 +65,7 @@ TEST_CASE("maintenance: a backup is a working database with the same documents")
     const StoragePaths copy{dir / "backup"};
     backup_database(original, copy);
     CHECK(check_consistency(copy).ok());
-    Searcher searcher(copy);
+    Searcher searcher(copy, KnowledgeBase::builtin());
     SearchRequest request;
     request.query = "激光焊接";
     CHECK(searcher.search(request).hits.size() > 0);
@@ -159,7 +159,7 @@ TEST_CASE("maintenance: searches keep answering while imports commit, with no fa
     std::vector<std::thread> readers;
     for (int r = 0; r < 4; ++r) {
         readers.emplace_back([&, r] {
-            Searcher searcher(paths);
+            Searcher searcher(paths, KnowledgeBase::builtin());
             const char* queries[] = {"激光焊接", "сварка", "laser welding", "катализатор"};
             while (writing) {
                 try {

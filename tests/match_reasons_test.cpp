@@ -6,6 +6,7 @@
 #include "ingestion.h"
 #include "match_json.h"
 #include "matcher.h"
+#include "service_context.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -33,7 +34,7 @@ TEST_CASE("match reasons say both readiness levels and the cooperation types bot
     Ingestion(paths, {}).run({write_fixture_collection(dir), dir / "more" / "demand.jsonl"});
     MatchRequest request;
     request.id = "t-dem-ru-9";
-    const nlohmann::json result = to_json(Matcher(paths).match(request), KnowledgeBase::builtin());
+    const nlohmann::json result = to_json(Matcher(paths, ServiceContext::builtin().matching_data()).match(request), KnowledgeBase::builtin());
     const auto& candidates = result["candidates"];
     const auto offer = std::find_if(candidates.begin(), candidates.end(), [](const auto& c) { return c["id"] == "t-off-ru-1"; });
     REQUIRE(offer != candidates.end());

@@ -9,6 +9,7 @@
 #include "ingestion.h"
 #include "match_json.h"
 #include "matcher.h"
+#include "service_context.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -21,7 +22,7 @@ struct MatchingCollection {
     MatchingCollection() { Ingestion(paths, {}).run({write_fixture_collection(dir)}); }
 
     MatchResult match(MatchRequest request) {
-        Matcher matcher(paths);
+        Matcher matcher(paths, ServiceContext::builtin().matching_data());
         matcher.set_today("2026-01-01");
         return matcher.match(request);
     }
@@ -186,9 +187,9 @@ TEST_CASE("an expired candidate loses score and says so") {
     MatchingCollection collection;
     MatchRequest request;
     request.id = "t-dem-zh-1";
-    Matcher current(collection.paths);
+    Matcher current(collection.paths, ServiceContext::builtin().matching_data());
     current.set_today("2026-01-01");
-    Matcher later(collection.paths);
+    Matcher later(collection.paths, ServiceContext::builtin().matching_data());
     later.set_today("2030-01-01");  // after t-off-ru-1 expires (2027-03-01)
     const auto before = current.match(request);
     const auto after = later.match(request);

@@ -148,7 +148,7 @@ const std::vector<SyntaxCase> cases = {
 
 TEST_CASE("query syntax: each input builds the query its syntax promises") {
     TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer);
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
     for (const auto& [input, expected] : cases) {
         CAPTURE(input);
         CHECK(builder.build(input).query.get_description() == expected);
@@ -187,7 +187,7 @@ region: RU-PRI
         Ingestion(paths, {}).run({docs});
     }
     SearchResult search(const std::string& query) {
-        Searcher searcher(paths);
+        Searcher searcher(paths, KnowledgeBase::builtin());
         SearchRequest request;
         request.query = query;
         return searcher.search(request);
@@ -227,7 +227,7 @@ TEST_CASE("query syntax: a word is not met by only a part of it" * doctest::may_
 // neither the laser concepts nor Simplified Chinese text.
 TEST_CASE("query syntax: the Traditional 雷射 (laser) finds the Simplified terms" * doctest::may_fail()) {
     TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer);
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
     const auto laser = builder.build("雷射").terms.concepts;
     CHECK(std::find(laser.begin(), laser.end(), "laser") != laser.end());
     const auto welding = builder.build("雷射焊接").terms.concepts;

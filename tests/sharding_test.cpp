@@ -13,6 +13,7 @@
 #include "searcher.h"
 #include "process_support.h"
 #include "test_support.h"
+#include "service_context.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -61,7 +62,7 @@ private:
 };
 
 std::vector<std::string> search_ids(const StoragePaths& paths, const std::string& query) {
-    Searcher searcher(paths);
+    Searcher searcher(paths, KnowledgeBase::builtin());
     SearchRequest request;
     request.query = query;
     request.limit = 10;
@@ -71,7 +72,7 @@ std::vector<std::string> search_ids(const StoragePaths& paths, const std::string
 }
 
 std::vector<std::string> match_ids(const StoragePaths& paths, const std::string& id) {
-    Matcher matcher(paths);
+    Matcher matcher(paths, ServiceContext::builtin().matching_data());
     MatchRequest request;
     request.id = id;
     request.limit = 5;

@@ -9,7 +9,7 @@ namespace {
 
 struct Snippets {
     TextAnalyzer analyzer;
-    QueryBuilder queries{analyzer};
+    QueryBuilder queries{analyzer, KnowledgeBase::builtin()};
     SnippetGenerator generator{analyzer};
 
     Snippet of(std::string_view text, std::string_view query, std::size_t length = 180) {

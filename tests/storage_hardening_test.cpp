@@ -33,6 +33,7 @@
 #include "search_index.h"
 #include "server.h"
 #include "writer_lock.h"
+#include "service_context.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -394,7 +395,7 @@ TEST_CASE("storage: a server finds a document imported after `reindex` swapped a
 TEST_CASE("storage: a matcher finds candidates indexed after a rebuild swapped its index") {
     TempDir dir;
     const StoragePaths paths = database_at_revision_two(dir);
-    Matcher matcher(paths);
+    Matcher matcher(paths, ServiceContext::builtin().matching_data());
     MatchRequest request;
     request.id = "t-dem-zh-1";  // 激光焊接工艺需求: laser welding of thick plates
     const auto before = matcher.match(request);

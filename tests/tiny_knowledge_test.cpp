@@ -66,7 +66,7 @@ TEST_CASE("a tiny knowledge base of its own indexes and searches, not the built-
         CHECK(std::find(concepts.begin(), concepts.end(), "winter-road") == concepts.end());
     }
 
-    Searcher searcher(paths, nullptr, tiny.knowledge);
+    Searcher searcher(paths, tiny.knowledge);
     SearchRequest request;
     request.query = "冰上道路";  // Chinese for the ice crossing: the Russian offer has no Chinese word
     const SearchResult result = searcher.search(request);

@@ -164,15 +164,15 @@ struct ServerState {
           search_results(options.cached_searches.value_or(
               static_cast<std::size_t>(context.knowledge.search().result_cache_entries))),
           searchers([paths = options.paths, this] {
-              return std::make_unique<Searcher>(paths, &search_results, this->context.knowledge);
+              return std::make_unique<Searcher>(paths, this->context.knowledge, &search_results);
           }),
           matchers([paths = options.paths, this] {
-              return std::make_unique<Matcher>(paths, this->context.matching, this->context.knowledge);
+              return std::make_unique<Matcher>(paths, this->context.matching_data());
           }),
           stores([paths = options.paths] {
               return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
           }),
-          landscape(options.paths, context.knowledge),
+          landscape(options.paths, context.matching_data()),
           startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
 
     const ServiceContext context;
@@ -458,7 +458,7 @@ void Server::handle_expo_plan(const Request& request, Response& response) {
     EventPlan planned;
     {
         std::lock_guard lock(state_->planner);  // one plan at a time: it uses every core
-        planned = plan_event(options_.paths, event, state_->context.expo);
+        planned = plan_event(options_.paths, state_->context.matching_data(), event, state_->context.expo);
     }
     if (format == "csv") {
         response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");

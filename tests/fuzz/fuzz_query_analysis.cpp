@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static techbridge::TextAnalyzer analyzer;
-    static techbridge::QueryBuilder queries(analyzer);
+    static techbridge::QueryBuilder queries(analyzer, techbridge::KnowledgeBase::builtin());
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     if (techbridge::find_invalid_utf8(text)) return 0;  // the server refuses these before analysis
     (void)queries.build(text);
