@@ -126,7 +126,7 @@ int main(int argc, char** argv) {
         }
     }
     const StoragePaths paths{db};
-    if (!fs::exists(paths.index_dir())) Ingestion(paths, {}).run({fs::path(TECHBRIDGE_SOURCE_DIR) / "corpus" / "documents"});
+    if (!fs::exists(paths.index_dir())) Ingestion(paths, {}, KnowledgeBase::builtin()).run({fs::path(TECHBRIDGE_SOURCE_DIR) / "corpus" / "documents"});
     std::vector<std::string> offers, demands;
     {
         DocumentStore store(paths.store_file());

@@ -67,7 +67,7 @@ double run_reference(const std::vector<Document>& docs, const fs::path& dir) {
 
 double run_pipeline(const fs::path& jsonl, const fs::path& dir) {
     const auto start = std::chrono::steady_clock::now();
-    const IngestionReport report = Ingestion(StoragePaths{dir}, {}).run({jsonl});
+    const IngestionReport report = Ingestion(StoragePaths{dir}, {}, KnowledgeBase::builtin()).run({jsonl});
     const double elapsed = seconds_since(start);
     if (report.summary.rejected != 0 || report.summary.added == 0) {
         std::fprintf(stderr, "pipeline rejected %lld records\n", static_cast<long long>(report.summary.rejected));

@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
                 out << sampler.generate(i, bytes, DocumentKind::demand, "demand-").to_json().dump() << '\n';
         }
         const auto start = Clock::now();
-        Ingestion(paths, {}).run({jsonl});
+        Ingestion(paths, {}, KnowledgeBase::builtin()).run({jsonl});
         fs::remove(jsonl);
         std::printf("indexed %zu offers and %zu demands (~%zu bytes each) in %.1f s\n", offers, demands, bytes,
                     milliseconds(Clock::now() - start) / 1000);

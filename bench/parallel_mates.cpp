@@ -82,7 +82,7 @@ void index_set(const std::vector<Paragraph>& set, const StoragePaths& paths, con
                 out << document.to_json().dump() << '\n';
             }
     }
-    const IngestionReport report = Ingestion(paths, {}).run({jsonl});
+    const IngestionReport report = Ingestion(paths, {}, KnowledgeBase::builtin()).run({jsonl});
     fs::remove(jsonl);
     if (report.summary.rejected > 0) throw std::runtime_error("the parallel set has rejected paragraphs");
 }

@@ -52,7 +52,7 @@ int run_index(int argc, char** argv) {
     options.strict = args.flag("strict");
     options.progress = terminal_progress();
     options.command = "index";
-    const IngestionReport report = Ingestion(paths, options).run(inputs);
+    const IngestionReport report = Ingestion(paths, options, KnowledgeBase::builtin()).run(inputs);
     finish_terminal_progress();
 
     for (const auto& problem : report.rejected) std::cerr << problem.to_string() << '\n';
@@ -76,7 +76,7 @@ int run_reindex(int argc, char** argv) {
     DocumentStore store = open_existing_store(paths, StoreAccess::existing);
     const WriterLock lock(paths);
     TextAnalyzer analyzer;
-    const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress()).rebuild();
+    const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress(), KnowledgeBase::builtin()).rebuild();
     finish_terminal_progress();
     std::cout << report.indexed << " document(s) reindexed\n";
     return exit_ok;

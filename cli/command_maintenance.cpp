@@ -79,7 +79,8 @@ int run_check(int argc, char** argv) {
     open_existing_store(paths);
     if (args.flag("force") && !args.flag("repair")) throw UsageError("--force goes with --repair");
     const ConsistencyReport report =
-        args.flag("repair") ? repair_consistency(paths, {.force = args.flag("force")}) : check_consistency(paths);
+        args.flag("repair") ? repair_consistency(paths, KnowledgeBase::builtin(), {.force = args.flag("force")})
+                             : check_consistency(paths, KnowledgeBase::builtin());
     if (args.flag("json")) {
         std::cout << nlohmann::json{{"ok", report.ok()},
                                     {"stored", report.stored},

@@ -9,7 +9,7 @@
 
 #include "document.h"
 #include "document_term_generator.h"
-#include "knowledge_base.h"
+#include "thesaurus.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
 
@@ -60,8 +60,8 @@ public:
 
     /// `version` names the analysis and data the documents are indexed with; it is
     /// recorded at every commit. `thesaurus`: what the documents' concept terms come from.
-    SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
-                      Mode mode = Mode::open_or_create, const Thesaurus& thesaurus = KnowledgeBase::builtin().thesaurus());
+    SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version, Mode mode,
+                      const Thesaurus& thesaurus);
 
     /// Adds or replaces the document with the same id.
     void replace(const Document& document, const AnalyzedDocument& analyzed, const DocumentTags& tags);

@@ -44,13 +44,13 @@ void refuse_mass_removal(const StoragePaths& paths, const ConsistencyReport& bef
 
 }  // namespace
 
-ConsistencyReport check_consistency(const StoragePaths& paths) {
+ConsistencyReport check_consistency(const StoragePaths& paths, const KnowledgeBase& knowledge) {
     ConsistencyReport report;
     DocumentStore store(paths.store_file(), StoreAccess::read_only);
     report.store_check = store.integrity_check();
     report.index_check = xapian_structure_check(paths);
     TextAnalyzer analyzer;
-    report.expected_version = IndexSynchronizer(paths, store, analyzer).index_version();
+    report.expected_version = IndexSynchronizer(paths, store, analyzer, {}, knowledge).index_version();
 
     const std::vector<std::string> stored = store.all_ids();
     report.stored = stored.size();
@@ -78,8 +78,8 @@ ConsistencyReport check_consistency(const StoragePaths& paths) {
     return report;
 }
 
-ConsistencyReport repair_consistency(const StoragePaths& paths, RepairOptions options) {
-    const ConsistencyReport before = check_consistency(paths);
+ConsistencyReport repair_consistency(const StoragePaths& paths, const KnowledgeBase& knowledge, RepairOptions options) {
+    const ConsistencyReport before = check_consistency(paths, knowledge);
     if (before.ok()) return before;
     if (!options.force) refuse_mass_removal(paths, before);  // a rebuild from the store removes them too
     const WriterLock lock(paths);
@@ -88,10 +88,10 @@ ConsistencyReport repair_consistency(const StoragePaths& paths, RepairOptions op
         throw StoreError("the store itself is damaged (" + before.store_check +
                          "); restore it from a backup (techbridge backup) or an export");
     TextAnalyzer analyzer;
-    IndexSynchronizer synchronizer(paths, store, analyzer);
+    IndexSynchronizer synchronizer(paths, store, analyzer, {}, knowledge);
     if (before.index_check != "ok" || before.index_version != before.expected_version) {
         synchronizer.rebuild();
-        return check_consistency(paths);
+        return check_consistency(paths, knowledge);
     }
     for (const auto& id : before.not_indexed) store.mark_unindexed(id);
     synchronizer.sync();
@@ -100,7 +100,7 @@ ConsistencyReport repair_consistency(const StoragePaths& paths, RepairOptions op
         for (const auto& id : before.orphans) index.delete_document(layout::id_term(id));
         index.commit();
     }
-    return check_consistency(paths);
+    return check_consistency(paths, knowledge);
 }
 
 }  // namespace techbridge

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "knowledge_base.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -43,13 +44,13 @@ struct RepairOptions {
 
 /// Compares store and index: every stored document indexed at its current revision with
 /// the current analysis version, and no indexed document missing from the store.
-ConsistencyReport check_consistency(const StoragePaths& paths);
+ConsistencyReport check_consistency(const StoragePaths& paths, const KnowledgeBase& knowledge);
 
 /// Fixes what check_consistency finds, from the store (the source of truth): rebuilds the
 /// index when its structure or version is wrong, otherwise indexes what is missing and
 /// removes orphans. Returns the report of a check made afterwards. Refuses (an Error saying how
 /// many it would remove) to remove more orphans than OrphanRemovalLimit allows, by either
 /// route, unless `options.force`.
-ConsistencyReport repair_consistency(const StoragePaths& paths, RepairOptions options = {});
+ConsistencyReport repair_consistency(const StoragePaths& paths, const KnowledgeBase& knowledge, RepairOptions options = {});
 
 }  // namespace techbridge

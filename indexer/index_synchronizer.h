@@ -28,7 +28,7 @@ struct SyncReport {
 class IndexSynchronizer {
 public:
     IndexSynchronizer(const StoragePaths& paths, DocumentStore& store, TextAnalyzer& analyzer,
-                      ProgressCallback progress = {}, const KnowledgeBase& knowledge = KnowledgeBase::builtin());
+                      ProgressCallback progress, const KnowledgeBase& knowledge);
 
     /// The version an index built now records: analysis and knowledge data.
     std::string index_version() const;

@@ -50,7 +50,7 @@ struct IngestionReport {
 class Ingestion {
 public:
     /// `knowledge`: what documents are validated against (sectors) and tagged with.
-    Ingestion(StoragePaths paths, IngestionOptions options, const KnowledgeBase& knowledge = KnowledgeBase::builtin());
+    Ingestion(StoragePaths paths, IngestionOptions options, const KnowledgeBase& knowledge);
 
     IngestionReport run(const std::vector<std::filesystem::path>& inputs);
 

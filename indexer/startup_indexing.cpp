@@ -15,17 +15,18 @@ struct StopRequested {};
 
 /// Whether no run is left "running" and nothing waits to be indexed, read without the writer
 /// lock (which the usual start, with nothing left, then never takes from a writer starting too).
-bool nothing_left(const StoragePaths& paths) {
+bool nothing_left(const StoragePaths& paths, const KnowledgeBase& knowledge) {
     DocumentStore store(paths.store_file(), StoreAccess::read_only);
     SqliteStatement running(store.connection(), "SELECT 1 FROM runs WHERE status = 'running' LIMIT 1");
     if (running.step()) return false;
     TextAnalyzer analyzer;
-    return IndexSynchronizer(paths, store, analyzer).documents_to_index() == 0;
+    return IndexSynchronizer(paths, store, analyzer, {}, knowledge).documents_to_index() == 0;
 }
 
 }  // namespace
 
-StartupIndexing::StartupIndexing(StoragePaths paths) : paths_(std::move(paths)), thread_([this] { run(); }) {}
+StartupIndexing::StartupIndexing(StoragePaths paths, const KnowledgeBase& knowledge)
+    : paths_(std::move(paths)), knowledge_(knowledge), thread_([this] { run(); }) {}
 
 StartupIndexing::~StartupIndexing() {
     stop_ = true;
@@ -55,7 +56,7 @@ void StartupIndexing::update(const StartupIndexingProgress& progress) {
 void StartupIndexing::run() {
     StartupIndexingProgress progress;
     try {
-        if (!nothing_left(paths_)) index_what_is_left(progress);
+        if (!nothing_left(paths_, knowledge_)) index_what_is_left(progress);
         progress.pending = 0;
         progress.state = "finished";
     } catch (const StopRequested&) {
@@ -84,7 +85,7 @@ void StartupIndexing::index_what_is_left(StartupIndexingProgress& progress) {
         progress.done = done;
         progress.pending = total > done ? total - done : 0;
         update(progress);
-    });
+    }, knowledge_);
     progress.pending = synchronizer.documents_to_index();
     if (progress.pending == 0) return;
     progress.state = "indexing";

@@ -8,6 +8,7 @@
 #include <string>
 #include <thread>
 
+#include "knowledge_base.h"
 #include "storage_paths.h"
 
 namespace techbridge {
@@ -30,7 +31,8 @@ struct StartupIndexingProgress {
 class StartupIndexing {
 public:
     /// Starts the work.
-    explicit StartupIndexing(StoragePaths paths);
+    /// `knowledge`: what the documents are tagged with (the one the server serves with).
+    StartupIndexing(StoragePaths paths, const KnowledgeBase& knowledge);
     /// Stops at the next document (what was committed stays indexed; the rest is done by the
     /// next start or import) and waits for the thread.
     ~StartupIndexing();
@@ -50,6 +52,7 @@ private:
     void update(const StartupIndexingProgress& progress);
 
     const StoragePaths paths_;
+    const KnowledgeBase& knowledge_;
     mutable std::mutex mutex_;
     mutable std::condition_variable ended_;
     StartupIndexingProgress progress_;

@@ -233,7 +233,7 @@ TEST_CASE("expo: bad event files are rejected naming the entry") {
 TEST_CASE("expo: candidate meetings come from matching the participants' documents across languages") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     ExpoEvent event = read_expo_event("event.json", R"({
       "slots": [{"id": "s1", "start": "2027-06-15T09:00", "end": "2027-06-15T09:30"}],
       "tables": [{"id": "T1"}],
@@ -358,7 +358,7 @@ std::string refusal(const StoragePaths& paths, const ExpoEvent& event, const Exp
 TEST_CASE("expo: an event over a size limit of corpus/expo.json is refused naming the limit, the figure and what to do") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     ExpoSettings settings = ExpoSettings::builtin();
     settings.search_seconds = 0.1;
     const auto over = [](int limit) { return static_cast<std::size_t>(limit) + 1; };
@@ -413,7 +413,7 @@ TEST_CASE("expo: an event over a size limit of corpus/expo.json is refused namin
 TEST_CASE("expo: each participant keeps its best-matching partners, requested ones on top, avoided ones never") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     // 30 Chinese participants bring the same demand, 30 Russian ones the same offer: every
     // Chinese-Russian pair matches equally well, 900 pairs in all, one of them avoided.
     ExpoEvent event = sized_event(60, 4);
@@ -498,7 +498,7 @@ TEST_CASE("expo: GLPK is given no program with more placements than glpk_max_col
 TEST_CASE("expo: an event of moderate size is planned from the store") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     ExpoEvent event = sized_event(40, 8);
     for (std::size_t p = 0; p < 40; ++p) {
         event.participants[p].documents = {p % 2 ? "t-off-ru-1" : "t-dem-zh-1"};
@@ -523,7 +523,7 @@ TEST_SUITE("slow") {
 TEST_CASE("expo: an event at every size limit is planned within its time with its candidates bounded per participant") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     const ExpoSettings& limits = ExpoSettings::builtin();
     const auto participants = static_cast<std::size_t>(limits.max_participants);
     ExpoEvent event = sized_event(participants, static_cast<std::size_t>(limits.max_slots));

@@ -548,7 +548,7 @@ TEST_CASE("http hardening: a loopback server answers only Host names of loopback
 TEST_CASE("http hardening: techbridge serve --allow-host, given twice, answers both names and refuses others") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     const int port = free_loopback_port();
     ::setenv("TECHBRIDGE_TOKEN", RunningServer::token, 1);
     const pid_t pid = spawn_silently({TECHBRIDGE_BINARY, "serve", "--db", paths.root.string(), "--port", std::to_string(port),

@@ -22,7 +22,7 @@ IngestionReport ingest(const StoragePaths& paths, const std::vector<std::filesys
                        bool strict = false) {
     IngestionOptions options;
     options.strict = strict;
-    return Ingestion(paths, options).run(inputs);
+    return Ingestion(paths, options, KnowledgeBase::builtin()).run(inputs);
 }
 
 bool rejected_with(const IngestionReport& report, const std::string& text) {
@@ -101,7 +101,7 @@ TEST_CASE("reindex rebuilds an index equal to the incremental one") {
     REQUIRE(before.size() == 6);
     DocumentStore store = open_store(paths);
     TextAnalyzer analyzer;
-    const auto report = IndexSynchronizer(paths, store, analyzer).rebuild();
+    const auto report = IndexSynchronizer(paths, store, analyzer, {}, KnowledgeBase::builtin()).rebuild();
     CHECK(report.indexed == 6);
     CHECK(index_snapshot(paths.index_dir()) == before);
     CHECK_FALSE(std::filesystem::exists(paths.index_dir().string() + ".new"));

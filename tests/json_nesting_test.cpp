@@ -84,13 +84,13 @@ TEST_CASE("json nesting: indexing and a check-only upload reject the deep record
     const std::string content = chinese_demand + "\n" + record_nested(100000) + "\n";
     const auto file = dir.write("deep.jsonl", content);
 
-    const auto checked = Ingestion(paths, {}).check_upload("upload:deep.jsonl", content);
+    const auto checked = Ingestion(paths, {}, KnowledgeBase::builtin()).check_upload("upload:deep.jsonl", content);
     CHECK(checked.valid.size() == 1);
     REQUIRE(checked.rejected.size() == 1);
     CHECK(checked.rejected[0].line == 2);
     CHECK(checked.rejected[0].message.starts_with("nested deeper than 64"));
 
-    const auto stored = Ingestion(paths, {}).run({file});
+    const auto stored = Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
     CHECK(stored.summary.added == 1);
     REQUIRE(stored.rejected.size() == 1);
     CHECK(stored.rejected[0].to_string().find("deep.jsonl:2: record: nested deeper") != std::string::npos);

@@ -40,19 +40,19 @@ std::string read_all(const std::filesystem::path& path) {
 TEST_CASE("maintenance: export, index into a new store, export again gives the same file") {
     TempDir dir;
     const StoragePaths first{dir / "first"};
-    Ingestion(first, {}).run({write_fixture_collection(dir)});
+    Ingestion(first, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     // A field the contract does not know must survive too.
     dir.write("extra.jsonl",
               R"({"id":"x-ru-1","kind":"offer","lang":"ru","title":"Криогенные насосы","body":"Насосы для сжиженного газа.","booth":"A-17"})"
               "\n");
-    Ingestion(first, {}).run({dir / "extra.jsonl"});
+    Ingestion(first, {}, KnowledgeBase::builtin()).run({dir / "extra.jsonl"});
     REQUIRE(export_documents(first, dir / "one.jsonl") == 7);
     const std::string exported = read_all(dir / "one.jsonl");
     CHECK(exported.find("\"booth\":\"A-17\"") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "one.jsonl.partial"));
 
     const StoragePaths second{dir / "second"};
-    const IngestionReport report = Ingestion(second, {}).run({dir / "one.jsonl"});
+    const IngestionReport report = Ingestion(second, {}, KnowledgeBase::builtin()).run({dir / "one.jsonl"});
     CHECK(report.summary.rejected == 0);
     export_documents(second, dir / "two.jsonl");
     CHECK(read_all(dir / "two.jsonl") == exported);
@@ -61,10 +61,10 @@ TEST_CASE("maintenance: export, index into a new store, export again gives the s
 TEST_CASE("maintenance: a backup is a working database with the same documents") {
     TempDir dir;
     const StoragePaths original{dir / "db"};
-    Ingestion(original, {}).run({write_fixture_collection(dir)});
+    Ingestion(original, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     const StoragePaths copy{dir / "backup"};
     backup_database(original, copy);
-    CHECK(check_consistency(copy).ok());
+    CHECK(check_consistency(copy, KnowledgeBase::builtin()).ok());
     Searcher searcher(copy, KnowledgeBase::builtin());
     SearchRequest request;
     request.query = "激光焊接";
@@ -75,8 +75,8 @@ TEST_CASE("maintenance: a backup is a working database with the same documents")
 TEST_CASE("maintenance: check finds documents missing from the index and orphans, and repair fixes both") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
-    REQUIRE(check_consistency(paths).ok());
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
+    REQUIRE(check_consistency(paths, KnowledgeBase::builtin()).ok());
     {
         Xapian::WritableDatabase index(paths.index_dir().string(), Xapian::DB_OPEN);
         index.delete_document(index_layout::id_term("t-off-ru-1"));
@@ -86,12 +86,12 @@ TEST_CASE("maintenance: check finds documents missing from the index and orphans
         index.add_document(orphan);
         index.commit();
     }
-    const ConsistencyReport broken = check_consistency(paths);
+    const ConsistencyReport broken = check_consistency(paths, KnowledgeBase::builtin());
     CHECK_FALSE(broken.ok());
     CHECK(broken.not_indexed == std::vector<std::string>{"t-off-ru-1"});
     CHECK(broken.orphans == std::vector<std::string>{"ghost"});
 
-    const ConsistencyReport repaired = repair_consistency(paths);
+    const ConsistencyReport repaired = repair_consistency(paths, KnowledgeBase::builtin());
     CHECK(repaired.ok());
     CHECK(repaired.indexed == 6);
 }
@@ -122,15 +122,15 @@ TEST_CASE("maintenance: killing an import at random moments, 20 times, loses not
         for (const auto& id : committed_before) CHECK(stored.contains(id));
         committed_before = stored;
         if (std::filesystem::exists(paths.index_dir())) {
-            const ConsistencyReport report = check_consistency(paths);
+            const ConsistencyReport report = check_consistency(paths, KnowledgeBase::builtin());
             CHECK(report.index_check == "ok");
             CHECK(report.orphans.empty());
         }
     }
     // The next run completes the work: every document stored and indexed.
-    const IngestionReport report = Ingestion(paths, {}).run({corpus});
+    const IngestionReport report = Ingestion(paths, {}, KnowledgeBase::builtin()).run({corpus});
     CHECK(report.summary.rejected == 0);
-    const ConsistencyReport final_check = check_consistency(paths);
+    const ConsistencyReport final_check = check_consistency(paths, KnowledgeBase::builtin());
     CHECK(final_check.ok());
     CHECK(final_check.stored == report.records);
     CHECK(final_check.indexed == report.records);
@@ -139,10 +139,10 @@ TEST_CASE("maintenance: killing an import at random moments, 20 times, loses not
 TEST_CASE("maintenance: one writer at a time, with a message naming the holder for the second") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     const WriterLock held(paths);
     try {
-        Ingestion(paths, {}).run({dir / "docs"});
+        Ingestion(paths, {}, KnowledgeBase::builtin()).run({dir / "docs"});
         FAIL("a second writer was let in");
     } catch (const BusyError& error) {
         CHECK(std::string(error.what()).find("another import or reindex is writing") != std::string::npos);
@@ -153,7 +153,7 @@ TEST_CASE("maintenance: one writer at a time, with a message naming the holder f
 TEST_CASE("maintenance: searches keep answering while imports commit, with no failed read") {
     TempDir dir;
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     std::atomic<bool> writing{true};
     std::atomic<int> failures{0}, searches{0};
     std::vector<std::thread> readers;
@@ -182,14 +182,14 @@ TEST_CASE("maintenance: searches keep answering while imports commit, with no fa
                      R"(."})" + "\n";
         }
         const auto file = dir.write("batch-" + std::to_string(batch) + ".jsonl", lines);
-        Ingestion(paths, {}).run({file});
+        Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
     }
     writing = false;
     for (auto& reader : readers) reader.join();
     MESSAGE(searches.load() << " searches during 8 imports");
     CHECK(searches > 0);
     CHECK(failures == 0);
-    CHECK(check_consistency(paths).ok());
+    CHECK(check_consistency(paths, KnowledgeBase::builtin()).ok());
 }
 
 TEST_CASE("maintenance: ids that differ only in case are two documents in the index too") {
@@ -200,8 +200,8 @@ TEST_CASE("maintenance: ids that differ only in case are two documents in the in
                                 "\n"
                                 R"({"id":"pump-a","kind":"offer","lang":"ru","title":"Криогенный насос","body":"Насос для сжиженного газа."})"
                                 "\n");
-    Ingestion(paths, {}).run({file});
-    const ConsistencyReport report = check_consistency(paths);
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
+    const ConsistencyReport report = check_consistency(paths, KnowledgeBase::builtin());
     CHECK(report.ok());
     CHECK(report.indexed == 2);
 }

@@ -31,7 +31,7 @@ TEST_CASE("match reasons say both readiness levels and the cooperation types bot
     TempDir dir;
     dir.write("more/demand.jsonl", std::string(demand_with_readiness) + "\n");
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir), dir / "more" / "demand.jsonl"});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir), dir / "more" / "demand.jsonl"});
     MatchRequest request;
     request.id = "t-dem-ru-9";
     const nlohmann::json result = to_json(Matcher(paths, ServiceContext::builtin().matching_data()).match(request), KnowledgeBase::builtin());

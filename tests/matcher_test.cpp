@@ -19,7 +19,7 @@ namespace {
 struct MatchingCollection {
     TempDir dir;
     StoragePaths paths{dir / "db"};
-    MatchingCollection() { Ingestion(paths, {}).run({write_fixture_collection(dir)}); }
+    MatchingCollection() { Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)}); }
 
     MatchResult match(MatchRequest request) {
         Matcher matcher(paths, ServiceContext::builtin().matching_data());

@@ -184,7 +184,7 @@ region: RU-PRI
 ---
 Требуется насос производительностью 10 кубометров в час для перекачки морской воды.
 )");
-        Ingestion(paths, {}).run({docs});
+        Ingestion(paths, {}, KnowledgeBase::builtin()).run({docs});
     }
     SearchResult search(const std::string& query) {
         Searcher searcher(paths, KnowledgeBase::builtin());

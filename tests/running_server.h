@@ -56,7 +56,7 @@ public:
           }) {}
     /// The defaults above, then changed by `adjust` (limits, host, allowed names).
     explicit RunningServer(const std::function<void(ServerOptions&)>& adjust) {
-        Ingestion(paths_, {}).run({write_fixture_collection(dir_)});
+        Ingestion(paths_, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir_)});
         // Loaded before serving, as `techbridge serve` does: the first request would otherwise
         // wait for it (seconds on a busy machine) and tests with short patience would fail.
         GeneralDictionary::shared();

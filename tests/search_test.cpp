@@ -21,7 +21,7 @@ struct IndexedCollection {
     StoragePaths paths{dir / "db"};
     IndexedCollection() {
         IngestionOptions options;
-        Ingestion(paths, options).run({write_fixture_collection(dir)});
+        Ingestion(paths, options, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     }
 };
 
@@ -237,7 +237,7 @@ TEST_CASE("facet counts from the in-memory table equal those read from each docu
     collection.dir.write("more/t-dem-zh-1.md", std::string(chinese_laser_demand).replace(
                                                    std::string(chinese_laser_demand).find("CN-LN"), 5, "CN-JL"));
     IngestionOptions options;
-    Ingestion(collection.paths, options).run({collection.dir / "more"});
+    Ingestion(collection.paths, options, KnowledgeBase::builtin()).run({collection.dir / "more"});
     index.reopen();
     const auto newer = FacetTable::current(index);
     REQUIRE(newer);
@@ -262,7 +262,7 @@ region: RU-NVS
 Институт предлагает пятикоординатный обрабатывающий центр собственной разработки для обработки лопаток.
 )");
     IngestionOptions options;
-    Ingestion(paths, options).run({dir / "docs"});
+    Ingestion(paths, options, KnowledgeBase::builtin()).run({dir / "docs"});
 
     Xapian::Database index(paths.index_dir().string());
     for (const char* concept_id : {"five-axis-machining-center", "machining-center", "cnc-machine-tool", "machine-tool"})
@@ -343,7 +343,7 @@ region: RU-OMS
 Катализатор глубокой гидроочистки дизельного топлива для нефтеперерабатывающих заводов.
 )");
     IngestionOptions options;
-    Ingestion(collection.paths, options).run({collection.dir / "more"});
+    Ingestion(collection.paths, options, KnowledgeBase::builtin()).run({collection.dir / "more"});
     const auto after = searcher.search(request);
     CHECK(after.total == before.total + 1);
     CHECK(has(ids(after), "t-off-ru-3"));

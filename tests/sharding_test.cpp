@@ -86,7 +86,7 @@ std::vector<std::string> match_ids(const StoragePaths& paths, const std::string&
 TEST_CASE("sharding: two shards served by xapian-tcpsrv give the single index's results in all three languages") {
     TempDir dir;
     const StoragePaths single{dir / "db"};
-    Ingestion(single, {}).run({std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents"});
+    Ingestion(single, {}, KnowledgeBase::builtin()).run({std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents"});
     REQUIRE(split_index(single, 2, dir / "shards") > 400);
     ShardServer first(dir / "shards" / "shard-0");
     ShardServer second(dir / "shards" / "shard-1");

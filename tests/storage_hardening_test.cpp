@@ -51,7 +51,7 @@ unsigned mode_of(const std::filesystem::path& path) {
 /// The fixture collection stored and indexed in `dir`/db.
 StoragePaths fixture_database(const TempDir& dir) {
     const StoragePaths paths{dir / "db"};
-    Ingestion(paths, {}).run({write_fixture_collection(dir)});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     return paths;
 }
 
@@ -162,7 +162,7 @@ void reindex(const StoragePaths& paths) {
     DocumentStore store(paths.store_file(), StoreAccess::existing);
     const WriterLock lock(paths);
     TextAnalyzer analyzer;
-    IndexSynchronizer(paths, store, analyzer).rebuild();
+    IndexSynchronizer(paths, store, analyzer, {}, KnowledgeBase::builtin()).rebuild();
 }
 
 /// The fixture database after one more import, so that its index is at revision 2. A rebuilt
@@ -174,7 +174,7 @@ StoragePaths database_at_revision_two(const TempDir& dir) {
                                 R"({"id":"st-off-en-0","kind":"offer","lang":"en","title":"Cryogenic pump for liquefied gas",)"
                                 R"("body":"A pump for liquefied natural gas at minus 160 degrees."})"
                                 "\n");
-    Ingestion(paths, {}).run({file});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
     REQUIRE(open_index_for_reading(paths.index_dir()).get_revision() == 2);
     return paths;
 }
@@ -248,7 +248,7 @@ TEST_CASE("storage: the store connection of an import syncs every commit to disk
 TEST_CASE("storage: a new database directory is open to its owner only, an existing one keeps its mode") {
     TempDir dir;
     const StoragePaths fresh{dir / "parent" / "db"};
-    Ingestion(fresh, {}).run({write_fixture_collection(dir)});
+    Ingestion(fresh, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir)});
     CHECK(mode_of(fresh.root) == 0700);
     const StoragePaths backup{dir / "backup"};
     backup_database(fresh, backup);
@@ -257,7 +257,7 @@ TEST_CASE("storage: a new database directory is open to its owner only, an exist
     const StoragePaths shared{dir / "shared"};
     std::filesystem::create_directory(shared.root);
     std::filesystem::permissions(shared.root, std::filesystem::perms(0755));
-    Ingestion(shared, {}).run({dir / "docs"});
+    Ingestion(shared, {}, KnowledgeBase::builtin()).run({dir / "docs"});
     CHECK(mode_of(shared.root) == 0755);  // the operator's choice
 }
 
@@ -354,7 +354,7 @@ TEST_CASE("storage: an import into a database whose store is missing beside its 
     const StoragePaths paths = fixture_database(dir);
     std::filesystem::remove(paths.store_file());
     const auto file = dir.write("one.jsonl", std::string(wind_blade_offer) + "\n");
-    CHECK_THROWS_WITH_AS(Ingestion(paths, {}).run({file}), doctest::Contains("was deleted or moved"), StoreError);
+    CHECK_THROWS_WITH_AS(Ingestion(paths, {}, KnowledgeBase::builtin()).run({file}), doctest::Contains("was deleted or moved"), StoreError);
     CHECK_FALSE(std::filesystem::exists(paths.store_file()));
     CHECK(open_index_for_reading(paths.index_dir()).get_doccount() == 6);  // the index is untouched
 }
@@ -365,12 +365,12 @@ TEST_CASE("storage: check --repair refuses to remove most of the index for an em
     { DocumentStore empty(dir / "empty.sqlite"); }
     std::filesystem::rename(dir / "empty.sqlite", paths.store_file());  // an empty store in its place
 
-    CHECK_THROWS_WITH_AS(repair_consistency(paths), doctest::Contains("repair would remove 6 of the 6 indexed documents"),
+    CHECK_THROWS_WITH_AS(repair_consistency(paths, KnowledgeBase::builtin()), doctest::Contains("repair would remove 6 of the 6 indexed documents"),
                          Error);
-    CHECK_THROWS_WITH_AS(repair_consistency(paths), doctest::Contains("--repair --force"), Error);
+    CHECK_THROWS_WITH_AS(repair_consistency(paths, KnowledgeBase::builtin()), doctest::Contains("--repair --force"), Error);
     CHECK(open_index_for_reading(paths.index_dir()).get_doccount() == 6);
 
-    const ConsistencyReport forced = repair_consistency(paths, {.force = true});
+    const ConsistencyReport forced = repair_consistency(paths, KnowledgeBase::builtin(), {.force = true});
     CHECK(forced.ok());
     CHECK(forced.indexed == 0);
 }
@@ -406,7 +406,7 @@ TEST_CASE("storage: a matcher finds candidates indexed after a rebuild swapped i
                                 R"({"id":"st-off-ru-9","kind":"offer","lang":"ru","title":"Лазерная сварка толстых плит из хладостойкой стали",)"
                                 R"("body":"Технология лазерной сварки толстолистовой стали, швы сохраняют вязкость при минус 60 градусах."})"
                                 "\n");
-    Ingestion(paths, {}).run({file});
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
     std::vector<std::string> ids;
     for (const auto& candidate : matcher.match(request).candidates) ids.push_back(candidate.id);
     CHECK(contains(ids, "st-off-ru-9"));

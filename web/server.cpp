@@ -173,7 +173,7 @@ struct ServerState {
               return std::make_unique<DocumentStore>(paths.store_file(), StoreAccess::read_only);
           }),
           landscape(options.paths, context.matching_data()),
-          startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths)) {}
+          startup_indexing(read_only ? nullptr : std::make_unique<StartupIndexing>(options.paths, context.knowledge)) {}
 
     const ServiceContext context;
     const bool read_only;  // --read-only: imports are refused
