@@ -12,7 +12,7 @@
 using namespace techbridge;
 using namespace techbridge::testing;
 
-// The query syntax of QueryBuilder (matcher/query_builder.h), table-driven as Xapian's
+// The query syntax of QueryBuilder (search/query_builder.h), table-driven as Xapian's
 // queryparser tests are: what a user types, and the description of the query it builds.
 // Each expected description was read by hand against the syntax: plain words are ORed for
 // ranking and FILTERed by "each word in some language" (the word's stem, a concept whose
