@@ -51,6 +51,33 @@ private:
     std::vector<Watched> watched_;
 };
 
+/// The index opened for reading, kept up with its writer: reopened at the latest commit, and
+/// opened again when a rebuilt index was swapped in. One per reader thread (Searcher, Matcher).
+class CatchingUpIndex {
+public:
+    explicit CatchingUpIndex(const StoragePaths& paths)
+        : paths_(paths), watch_(paths), database_(open_index_for_reading(paths)) {}
+
+    /// Catches up; true when what the index holds may have changed since the last call.
+    bool catch_up() {
+        if (watch_.swapped()) {
+            IndexDirectoryWatch watch(paths_);  // before opening: see IndexDirectoryWatch
+            database_ = open_index_for_reading(paths_);  // if this throws, the next call tries again
+            watch_ = std::move(watch);
+            return true;
+        }
+        return database_.reopen();
+    }
+
+    /// The same object for the reader's life: a reference to it stays valid across catch_up().
+    Xapian::Database& database() { return database_; }
+
+private:
+    StoragePaths paths_;
+    IndexDirectoryWatch watch_;  // made before database_ is opened
+    Xapian::Database database_;
+};
+
 /// Writes documents into the index. One writer at a time: a second one gets an
 /// IndexError saying another process is writing. Changes become visible to readers
 /// at commit().

@@ -80,8 +80,7 @@ struct Matcher::Features {
 
 Matcher::Matcher(const StoragePaths& paths, const MatchingData& data)
     : paths_(paths),
-      index_watch_(paths),
-      index_(open_index_for_reading(paths)),
+      reader_(paths),
       store_(paths.store_file(), StoreAccess::read_only),
       knowledge_(data.knowledge),
       settings_(data.settings),
@@ -93,13 +92,7 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingData& data)
 MatchResult Matcher::match(const MatchRequest& request) {
     for (int attempt = 0;; ++attempt) {
         try {
-            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
-                IndexDirectoryWatch watch(paths_);
-                index_ = open_index_for_reading(paths_);  // if this throws, the next match tries again
-                index_watch_ = std::move(watch);
-                forget_index_statistics();
-            }
-            if (index_.reopen()) forget_index_statistics();
+            if (reader_.catch_up()) forget_index_statistics();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 3) throw IndexError("the index kept changing during matching; try again");

@@ -153,8 +153,8 @@ private:
     double region_fit(const Profile& profile, const Features& features, MatchCandidate& candidate) const;
 
     StoragePaths paths_;
-    IndexDirectoryWatch index_watch_;  // made before index_ is opened: see IndexDirectoryWatch
-    Xapian::Database index_;
+    CatchingUpIndex reader_;
+    Xapian::Database& index_ = reader_.database();
     DocumentStore store_;
     TextAnalyzer analyzer_;
     const KnowledgeBase& knowledge_;

@@ -13,8 +13,7 @@ namespace layout = index_layout;
 
 Searcher::Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, SearchResultCache* cache)
     : paths_(paths),
-      index_watch_(paths),
-      index_(open_index_for_reading(paths)),
+      reader_(paths),
       store_(paths.store_file(), StoreAccess::read_only),
       knowledge_(knowledge),
       cache_(cache) {
@@ -27,12 +26,7 @@ SearchResult Searcher::search(const SearchRequest& request) {
     // and try again, a few times at most.
     for (int attempt = 0;; ++attempt) {
         try {
-            if (index_watch_.swapped()) {  // a rebuilt index was swapped in: open it
-                IndexDirectoryWatch watch(paths_);
-                index_ = open_index_for_reading(paths_);  // if this throws, the next search tries again
-                index_watch_ = std::move(watch);
-            }
-            index_.reopen();
+            reader_.catch_up();
             const std::optional<IndexRevision> revision = cache_ ? current_revision() : std::nullopt;
             if (revision) {
                 if (auto kept = cache_->find(*revision, request)) return std::move(*kept);

@@ -43,8 +43,8 @@ private:
     std::optional<IndexRevision> current_revision() const;
 
     StoragePaths paths_;
-    IndexDirectoryWatch index_watch_;  // made before index_ is opened: see IndexDirectoryWatch
-    Xapian::Database index_;
+    CatchingUpIndex reader_;
+    Xapian::Database& index_ = reader_.database();
     DocumentStore store_;
     TextAnalyzer analyzer_;
     const KnowledgeBase& knowledge_;
