@@ -22,6 +22,13 @@ public:
     using Error::Error;
 };
 
+/// An uploaded file or body that cannot be read at all (not UTF-8, say), as opposed to a
+/// record in it with a bad field.
+class InvalidBodyError : public InvalidInputError {
+public:
+    using InvalidInputError::InvalidInputError;
+};
+
 /// The SQLite document store failed or holds something unexpected.
 class StoreError : public Error {
 public:

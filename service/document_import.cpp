@@ -21,7 +21,7 @@ void check_request(const ImportRequest& request) {
     if (const auto offset = find_invalid_utf8(request.body)) {
         // Name the line, as a user would look for it in an editor.
         const auto line = 1 + std::count(request.body.begin(), request.body.begin() + static_cast<std::ptrdiff_t>(*offset), '\n');
-        throw InvalidInputError((request.filename.empty() ? std::string("upload") : request.filename) + ": line " +
+        throw InvalidBodyError((request.filename.empty() ? std::string("upload") : request.filename) + ": line " +
                                 std::to_string(line) + ": not valid UTF-8; save the file as UTF-8");
     }
 }

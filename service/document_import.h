@@ -22,7 +22,8 @@ struct ImportOutcome {
     IngestionReport report;
 };
 
-/// Throws InvalidInputError naming the field (format) or the line (invalid UTF-8), before
+/// Throws InvalidInputError naming the field (format), InvalidBodyError naming the line
+/// (invalid UTF-8), before
 /// anything is read into the store; the caller holds the writer lock when `confirm` is set.
 ImportOutcome import_documents(const StoragePaths& paths, const ImportRequest& request, const KnowledgeBase& knowledge);
 

@@ -99,6 +99,7 @@ const std::vector<RouteCase> routes = {
     {"POST", "/api/import?format=jsonl&filename=new.jsonl", 401, json, "unauthorized", jsonl_file, Credential::wrong},
     {"POST", "/api/import?format=jsonl&filename=new.jsonl", 200, json, "", jsonl_file, Credential::valid},  // checked, not stored
     {"POST", "/api/import?format=xml", 400, json, "invalid_parameter", jsonl_file, Credential::valid},
+    {"POST", "/api/import?format=jsonl", 400, json, "invalid_body", "{\"id\": \"\xff\"}\n", Credential::valid},  // not UTF-8
     {"POST", "/api/import", 400, json, "invalid_parameter", jsonl_file, Credential::valid},  // no format
     {"POST", "/api/expo/plan", 401, json, "unauthorized", R"({"slots": []})"},
     {"POST", "/api/expo/plan?format=pdf", 400, json, "invalid_parameter", R"({"slots": []})", Credential::valid},

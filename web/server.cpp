@@ -294,6 +294,8 @@ void Server::install_safety() {
             send_error(response, 401, "unauthorized", error.what());
         } catch (const NotFoundError& error) {
             send_error(response, 404, "not_found", error.what());
+        } catch (const InvalidBodyError& error) {
+            send_error(response, 400, "invalid_body", error.what());
         } catch (const InvalidInputError& error) {
             send_error(response, 400, "invalid_parameter", error.what());
         } catch (const ReadOnlyError& error) {
