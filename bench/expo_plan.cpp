@@ -17,6 +17,7 @@
 
 #include <sys/resource.h>
 
+#include "dictionaries.h"
 #include "document_store.h"
 #include "errors.h"
 #include "event_planning.h"
@@ -143,7 +144,7 @@ int main(int argc, char** argv) {
     const auto start = std::chrono::steady_clock::now();
     EventPlan planned;
     try {
-        planned = plan_event(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()}, event, ExpoSettings::builtin());
+        planned = plan_event(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin(), Dictionaries::installed()}, event, ExpoSettings::builtin());
     } catch (const Error& error) {  // an event over a limit of corpus/expo.json is refused
         std::printf("refused: %s\n", error.what());
         print_peak_memory();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "bilingual_lexicon.h"
+#include "dictionaries.h"
 #include "text_analyzer.h"
 
 using namespace techbridge;
@@ -43,9 +44,9 @@ int main(int argc, char** argv) {
         else words.push_back(argv[i]);
     }
     const auto start = std::chrono::steady_clock::now();
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     const double load = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    const BilingualLexicon& lexicon = BilingualLexicon::shared();
+    const BilingualLexicon& lexicon = Dictionaries::installed().lexicon();
     std::fprintf(stderr, "dictionaries: %s (loaded in %.2f s)\n", dictionary.status().c_str(), load);
     std::fprintf(stderr, "lexicon: %zu Chinese words with %zu Russian renderings, %zu Russian stems with Chinese ones; derived in %.2f s\n",
                  lexicon.chinese_words(), lexicon.chinese_russian_pairs(), lexicon.russian_keys(), lexicon.build_seconds());

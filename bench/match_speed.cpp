@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "corpus_sampler.h"
+#include "dictionaries.h"
 #include "ingestion.h"
 #include "matcher.h"
 
@@ -81,7 +82,7 @@ int main(int argc, char** argv) {
     std::mt19937 random(7);
     std::shuffle(demand_ids.begin(), demand_ids.end(), random);
 
-    Matcher matcher(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()});
+    Matcher matcher(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin(), Dictionaries::installed()});
     MatchRequest request;
     request.limit = 10;
     for (std::size_t i = 0; i < std::min<std::size_t>(30, demand_ids.size()); ++i) {  // warm caches
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
     std::vector<std::thread> workers;
     for (unsigned t = 0; t < threads; ++t) {
         workers.emplace_back([&] {
-            Matcher worker(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()});
+            Matcher worker(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin(), Dictionaries::installed()});
             MatchRequest each;
             each.limit = 10;
             for (std::size_t i = next++; i < demand_ids.size(); i = next++) {

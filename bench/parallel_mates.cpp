@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "dictionaries.h"
 #include "ingestion.h"
 #include "matcher.h"
 
@@ -125,7 +126,7 @@ int main(int argc, char** argv) {
     const std::vector<Paragraph> set = read_set(set_file, numbers);
     const StoragePaths paths{db};
     if (!fs::exists(paths.index_dir())) index_set(set, paths, db.string() + ".jsonl");
-    Matcher matcher(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin()});
+    Matcher matcher(paths, MatchingData{KnowledgeBase::builtin(), MatchingSettings::builtin(), Dictionaries::installed()});
     std::printf("%zu paragraphs%s, each looked for among the %zu of the other language (goal P@1 >= 0.85)\n",
                 set.size(), numbers ? "" : " without their digits", set.size());
     const std::pair<Language, Language> directions[] = {{Language::zh, Language::ru}, {Language::ru, Language::zh},

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "dictionaries.h"
 #include "search_json.h"
 #include "searcher.h"
 
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
         }
     }
     const std::vector<std::string> queries = read_queries(TECHBRIDGE_SOURCE_DIR "/bench/search_queries.txt");
-    Searcher searcher(StoragePaths{db}, KnowledgeBase::builtin());
+    Searcher searcher(StoragePaths{db}, KnowledgeBase::builtin(), Dictionaries::installed());
     measure(searcher, queries, 10, 1);  // warm the caches
 
     Latency page = measure(searcher, queries, 10, rounds);

@@ -21,6 +21,7 @@
 #include <unicode/unistr.h>
 #include <xapian.h>
 
+#include "dictionaries.h"
 #include "document_store.h"
 #include "general_dictionary.h"
 #include "index_layout.h"
@@ -80,7 +81,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     const StoragePaths paths{db};
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     if (!dictionary.has_chinese_english()) {
         std::fprintf(stderr, "segmentation_recall: %s\n", dictionary.status().c_str());
         return 1;
@@ -97,8 +98,8 @@ int main(int argc, char** argv) {
     if (ordered.size() > sample) ordered.resize(sample);
 
     Xapian::Database index(paths.index_dir().string());
-    TextAnalyzer analyzer;
-    QueryBuilder queries(analyzer, KnowledgeBase::builtin());
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
+    QueryBuilder queries(analyzer, KnowledgeBase::builtin(), Dictionaries::installed());
     std::size_t missed = 0;
     for (const auto& [hash, word] : ordered) {
         const std::string& id = first_document.at(word);

@@ -75,8 +75,9 @@ int run_reindex(int argc, char** argv) {
     const StoragePaths paths{args.required("db")};
     DocumentStore store = open_existing_store(paths, StoreAccess::existing);
     const WriterLock lock(paths);
-    TextAnalyzer analyzer;
-    const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress(), KnowledgeBase::builtin()).rebuild();
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+    TextAnalyzer analyzer(knowledge.han_words());
+    const SyncReport report = IndexSynchronizer(paths, store, analyzer, terminal_progress(), knowledge).rebuild();
     finish_terminal_progress();
     std::cout << report.indexed << " document(s) reindexed\n";
     return exit_ok;

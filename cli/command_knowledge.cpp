@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "arguments.h"
+#include "dictionaries.h"
 #include "general_dictionary.h"
 #include "label_agreement.h"
 #include "commands.h"
@@ -60,7 +61,7 @@ std::string pair_verdict(bool known, bool agrees) { return !known ? "unknown" : 
 
 int run_concept_check(const Arguments& args) {
     const KnowledgeBase& knowledge = KnowledgeBase::builtin();
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     if (!dictionary.has_chinese_english() || !dictionary.has_english_russian())
         throw Error("concepts --check needs both dictionaries: " + dictionary.status());
     std::vector<Concept> concepts;
@@ -143,8 +144,9 @@ int run_coverage(int argc, char** argv) {
     const Arguments& args = *parsed;
     const StoragePaths paths{args.required("db")};
     DocumentStore store = open_existing_store(paths);
-    TextAnalyzer analyzer;
-    DocumentTagger tagger(KnowledgeBase::builtin(), analyzer);
+    const KnowledgeBase& knowledge = KnowledgeBase::builtin();
+    TextAnalyzer analyzer(knowledge.han_words());
+    DocumentTagger tagger(knowledge, analyzer);
     const auto coverage = measure_coverage(store, tagger, static_cast<std::size_t>(args.number("limit", 30, 1, 10000)));
 
     if (args.flag("json")) {

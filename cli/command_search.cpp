@@ -2,6 +2,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "dictionaries.h"
 #include "search_json.h"
 #include "searcher.h"
 #include "store_access.h"
@@ -55,7 +56,7 @@ int run_search(int argc, char** argv) {
     request.limit = static_cast<std::size_t>(args.number("limit", 10, 1, Searcher::max_limit));
     request.offset = static_cast<std::size_t>(args.number("offset", 0, 0, 1000000));
 
-    Searcher searcher(paths, KnowledgeBase::builtin());
+    Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
     const SearchResult result = searcher.search(request);
     if (args.flag("json")) {
         std::cout << to_json(result).dump(2) << '\n';

@@ -5,6 +5,7 @@
 
 #include "arguments.h"
 #include "commands.h"
+#include "dictionaries.h"
 #include "general_dictionary.h"
 #include "search_index.h"
 #include "access_token.h"
@@ -105,7 +106,7 @@ int run_serve(int argc, char** argv) {
     running_server = &server;
     std::signal(SIGINT, stop_on_signal);
     std::signal(SIGTERM, stop_on_signal);
-    std::cout << "dictionaries: " << GeneralDictionary::shared().status() << '\n';
+    std::cout << "dictionaries: " << Dictionaries::installed().general().status() << '\n';
     const char* token_use = options.read_only ? "access token for expo planning: " : "access token for imports: ";
     if (token_origin == "TECHBRIDGE_TOKEN") std::cout << token_use << "from TECHBRIDGE_TOKEN\n";
     else if (token_origin.empty()) std::cout << token_use << secret << "  (for this run only: " << options.paths.root.string() << " is read-only)\n";

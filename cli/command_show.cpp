@@ -4,6 +4,7 @@
 #include "commands.h"
 #include <algorithm>
 
+#include "dictionaries.h"
 #include "document_json.h"
 #include "document_view.h"
 #include "document_store.h"
@@ -79,7 +80,7 @@ int run_stats(int argc, char** argv) {
     const auto& concepts = knowledge.thesaurus().concepts();
     const auto trilingual = std::count_if(concepts.begin(), concepts.end(),
                                           [](const Concept& entry) { return entry.labels.complete(); });
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     nlohmann::json tagged = nlohmann::json::object();
     for (const auto& [lang, share] : store.share_with_concepts(3)) tagged[lang] = share;
     const nlohmann::json out = {

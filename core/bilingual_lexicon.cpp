@@ -90,11 +90,6 @@ BilingualLexicon::BilingualLexicon(const GeneralDictionary& dictionary, const Le
     build_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-const BilingualLexicon& BilingualLexicon::shared() {
-    static const BilingualLexicon instance(GeneralDictionary::shared(), LexiconSettings::builtin());
-    return instance;
-}
-
 void BilingualLexicon::derive(const GeneralDictionary& dictionary) {
     if (!dictionary.has_chinese_english() || !dictionary.has_english_russian()) return;
     Interner texts;         // Russian renderings and their keys

@@ -57,8 +57,6 @@ struct LanguageRenderings {
 class BilingualLexicon {
 public:
     BilingualLexicon(const GeneralDictionary& dictionary, const LexiconSettings& settings);
-    /// Built from GeneralDictionary::shared() with the built-in settings, once per process.
-    static const BilingualLexicon& shared();
 
     /// A word's renderings in the other two languages (`script` says which language it is in).
     std::vector<LanguageRenderings> render(const std::string& term, TokenScript script) const;

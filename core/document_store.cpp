@@ -460,7 +460,7 @@ void DocumentStore::finish_run(std::int64_t run_id, const IngestionRunSummary& s
                            "rejected = ?7 WHERE id = ?1");
     update.bind(1, run_id)
         .bind(2, now_utc())
-        .bind(3, summary.status)
+        .bind(3, std::string(to_string(summary.status)))
         .bind(4, summary.added)
         .bind(5, summary.updated)
         .bind(6, summary.unchanged)
@@ -469,19 +469,45 @@ void DocumentStore::finish_run(std::int64_t run_id, const IngestionRunSummary& s
 }
 
 std::int64_t DocumentStore::mark_interrupted_runs(const WriterLock&) {
-    SqliteStatement update(connection_, "UPDATE runs SET status = 'interrupted', finished_at = ?1 WHERE status = 'running'");
-    update.bind(1, now_utc());
+    SqliteStatement update(connection_, "UPDATE runs SET status = ?2, finished_at = ?1 WHERE status = ?3");
+    update.bind(1, now_utc())
+        .bind(2, std::string(to_string(RunStatus::interrupted)))
+        .bind(3, std::string(to_string(RunStatus::running)));
     update.step();
     const std::int64_t marked = connection_.changes();
     update.reset();
     return marked;
 }
 
-std::optional<std::string> DocumentStore::run_status(std::int64_t run_id) {
+std::optional<RunStatus> DocumentStore::run_status(std::int64_t run_id) {
     SqliteStatement query(connection_, "SELECT status FROM runs WHERE id = ?1");
     query.bind(1, run_id);
     if (!query.step()) return std::nullopt;
-    return query.text(0);
+    const std::string text = query.text(0);
+    if (const auto status = parse_run_status(text)) return status;
+    throw StoreError("run " + std::to_string(run_id) + " has the status \"" + text +
+                     "\", which this version does not know; use the version that made the store");
+}
+
+namespace {
+constexpr std::pair<RunStatus, std::string_view> run_status_texts[] = {
+    {RunStatus::running, "running"},
+    {RunStatus::completed, "completed"},
+    {RunStatus::rejected_strict, "rejected (strict)"},
+    {RunStatus::interrupted, "interrupted"},
+};
+}  // namespace
+
+std::string_view to_string(RunStatus status) {
+    for (const auto& [value, text] : run_status_texts)
+        if (value == status) return text;
+    return "running";
+}
+
+std::optional<RunStatus> parse_run_status(std::string_view text) {
+    for (const auto& [value, text_of_value] : run_status_texts)
+        if (text_of_value == text) return value;
+    return std::nullopt;
 }
 
 std::optional<std::string> DocumentStore::meta(const std::string& key) {

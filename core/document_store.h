@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document.h"
@@ -49,13 +50,25 @@ struct DocumentSummary {
 
 enum class PutOutcome { added, updated, unchanged };
 
+/// Where an ingestion run stands, as the runs table records it.
+enum class RunStatus {
+    running,           // begun, not finished (or killed: see mark_interrupted_runs)
+    completed,         // stored what it accepted
+    rejected_strict,   // --strict met a bad record and stored nothing
+    interrupted,       // found still running after its process was gone
+};
+/// The text the runs table holds ("running", "completed", "rejected (strict)", "interrupted").
+std::string_view to_string(RunStatus status);
+/// The status a runs-table text names; nullopt for a text no version wrote.
+std::optional<RunStatus> parse_run_status(std::string_view text);
+
 /// One execution of an ingestion command, recorded with what it did.
 struct IngestionRunSummary {
     std::int64_t added = 0;
     std::int64_t updated = 0;
     std::int64_t unchanged = 0;
     std::int64_t rejected = 0;
-    std::string status;  // "running", "completed", "rejected (strict)", "interrupted"
+    RunStatus status = RunStatus::running;
 };
 
 struct DocumentCounts {
@@ -149,8 +162,9 @@ public:
     /// Every run begins and ends under the writer lock, so while `held` is this process's,
     /// no run still "running" has a live process: it was killed or crashed.
     std::int64_t mark_interrupted_runs(const WriterLock& held);
-    /// The status of run `run_id` ("running", "completed", "interrupted", ...); nullopt for none.
-    std::optional<std::string> run_status(std::int64_t run_id);
+    /// The status of run `run_id`; nullopt when there is no such run. Throws StoreError for a
+    /// status text this program does not know (a newer version wrote it).
+    std::optional<RunStatus> run_status(std::int64_t run_id);
 
     std::optional<std::string> meta(const std::string& key);
     void set_meta(const std::string& key, const std::string& value);

@@ -7,8 +7,8 @@
 
 namespace techbridge {
 
-KnowledgeLabels::KnowledgeLabels(const KnowledgeBase& knowledge) : knowledge_(knowledge) {
-    TextAnalyzer analyzer;
+KnowledgeLabels::KnowledgeLabels(const KnowledgeBase& knowledge) {
+    TextAnalyzer analyzer(knowledge.han_words());
     const auto& concepts = knowledge.thesaurus().concepts();
     for (std::size_t i = 0; i < concepts.size(); ++i) {
         for (const Language language : all_languages)
@@ -23,17 +23,8 @@ KnowledgeLabels::KnowledgeLabels(const KnowledgeBase& knowledge) : knowledge_(kn
     }
 }
 
-const KnowledgeLabels& KnowledgeLabels::of(const KnowledgeBase& knowledge) {
-    static std::mutex mutex;
-    static std::map<const KnowledgeBase*, std::unique_ptr<KnowledgeLabels>> built;
-    std::lock_guard lock(mutex);
-    auto& entry = built[&knowledge];
-    if (!entry) entry = std::make_unique<KnowledgeLabels>(knowledge);
-    return *entry;
-}
-
 DocumentTagger::DocumentTagger(const KnowledgeBase& knowledge, TextAnalyzer& analyzer)
-    : labels_(KnowledgeLabels::of(knowledge)), analyzer_(analyzer) {}
+    : knowledge_(knowledge), labels_(knowledge.labels()), analyzer_(analyzer) {}
 
 void DocumentTagger::count_concepts(const std::vector<Token>& tokens, std::vector<int>& counts) const {
     if (tokens.empty()) return;

@@ -19,16 +19,12 @@ namespace techbridge {
 /// and then shared, read-only, between threads.
 class KnowledgeLabels {
 public:
-    static const KnowledgeLabels& of(const KnowledgeBase& knowledge);
-
-    const KnowledgeBase& knowledge() const { return knowledge_; }
     const LabelIndex& concepts() const { return concepts_; }
     const LabelIndex& regions() const { return regions_; }
 
     explicit KnowledgeLabels(const KnowledgeBase& knowledge);
 
 private:
-    const KnowledgeBase& knowledge_;
     LabelIndex concepts_;  // targets: positions in thesaurus().concepts()
     LabelIndex regions_;   // targets: positions in regions().regions()
 };
@@ -71,12 +67,13 @@ public:
     std::vector<Token> untagged_tokens(std::vector<Token> tokens) const;
     std::vector<std::string> untagged_words(std::string_view text);
 
-    const KnowledgeBase& knowledge() const { return labels_.knowledge(); }
+    const KnowledgeBase& knowledge() const { return knowledge_; }
 
 private:
     void count_concepts(const std::vector<Token>& tokens, std::vector<int>& counts) const;
     std::vector<const Region*> regions_in(const std::vector<Token>& tokens) const;
 
+    const KnowledgeBase& knowledge_;
     const KnowledgeLabels& labels_;
     TextAnalyzer& analyzer_;
 };

@@ -208,11 +208,6 @@ GeneralDictionary::Sources GeneralDictionary::default_sources() {
     return sources;
 }
 
-const GeneralDictionary& GeneralDictionary::shared() {
-    static const GeneralDictionary instance(default_sources());
-    return instance;
-}
-
 GeneralDictionary::GeneralDictionary(const Sources& sources) {
     load_cedict(sources.cedict);
     load_mueller(sources.mueller_index, sources.mueller_dict);

@@ -32,8 +32,6 @@ public:
     /// Where the dictionaries are installed: TECHBRIDGE_CEDICT and TECHBRIDGE_MUELLER_DIR
     /// when set, otherwise the places scripts/install-deps puts them.
     static Sources default_sources();
-    /// The dictionaries at default_sources(), loaded once per process on first use.
-    static const GeneralDictionary& shared();
 
     explicit GeneralDictionary(const Sources& sources);
 

@@ -71,10 +71,4 @@ HanWordLexicon HanWordLexicon::from_knowledge(const KnowledgeBase& knowledge, co
     return lexicon;
 }
 
-const HanWordLexicon& HanWordLexicon::builtin() {
-    // Built once: the knowledge base is compiled in, and every analyser of the process shares it.
-    static const HanWordLexicon lexicon = from_knowledge(KnowledgeBase::builtin(), TextNormalizer());
-    return lexicon;
-}
-
 }  // namespace techbridge

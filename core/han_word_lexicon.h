@@ -21,8 +21,6 @@ public:
     /// Words of at least two characters, normalised as the analyser normalises text.
     HanWordLexicon() = default;
 
-    /// The Chinese labels of the built-in thesaurus concepts and regions.
-    static const HanWordLexicon& builtin();
     /// The Chinese labels of `knowledge`'s concepts and regions.
     static HanWordLexicon from_knowledge(const KnowledgeBase& knowledge, const TextNormalizer& normalizer);
 

@@ -1,8 +1,37 @@
 #include "knowledge_base.h"
 
+#include <mutex>
+
+#include "document_tagger.h"
 #include "errors.h"
+#include "han_word_lexicon.h"
+#include "text_analyzer.h"
 
 namespace techbridge {
+
+struct KnowledgeBase::Derived {
+    std::once_flag han_words_built;
+    std::once_flag labels_built;
+    std::unique_ptr<const HanWordLexicon> han_words;
+    std::unique_ptr<const KnowledgeLabels> labels;
+};
+
+KnowledgeBase::KnowledgeBase() : derived_(std::make_unique<Derived>()) {}
+KnowledgeBase::KnowledgeBase(KnowledgeBase&&) noexcept = default;
+KnowledgeBase& KnowledgeBase::operator=(KnowledgeBase&&) noexcept = default;
+KnowledgeBase::~KnowledgeBase() = default;
+
+const HanWordLexicon& KnowledgeBase::han_words() const {
+    std::call_once(derived_->han_words_built, [this] {
+        derived_->han_words = std::make_unique<const HanWordLexicon>(HanWordLexicon::from_knowledge(*this, TextNormalizer()));
+    });
+    return *derived_->han_words;
+}
+
+const KnowledgeLabels& KnowledgeBase::labels() const {
+    std::call_once(derived_->labels_built, [this] { derived_->labels = std::make_unique<const KnowledgeLabels>(*this); });
+    return *derived_->labels;
+}
 
 KnowledgeBase KnowledgeBase::load(std::span<const EmbeddedFile> files, std::vector<LocatedProblem>& problems) {
     KnowledgeBase kb;

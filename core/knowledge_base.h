@@ -1,5 +1,6 @@
 #pragma once
 // The knowledge TechBridge matches through: thesaurus, sectors, regions, code lists.
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -14,10 +15,18 @@
 
 namespace techbridge {
 
+class HanWordLexicon;
+class KnowledgeLabels;
+
 /// The data files under corpus/ that make up the knowledge base, loaded and
 /// cross-checked together.
 class KnowledgeBase {
 public:
+    KnowledgeBase();
+    KnowledgeBase(KnowledgeBase&&) noexcept;
+    KnowledgeBase& operator=(KnowledgeBase&&) noexcept;
+    ~KnowledgeBase();
+
     /// Loads from files named by their project-relative paths: corpus/sectors.tsv,
     /// corpus/regions.tsv, corpus/tagging.json, corpus/search.json, corpus/classifications/{isic4,okved2}.tsv and every
     /// corpus/thesaurus/*.tsv. Every problem found is appended to `problems`.
@@ -35,7 +44,16 @@ public:
     /// Identifies the data; an index tagged with other data must be rebuilt.
     const std::string& version() const { return version_; }
 
+    // Derived from the data at first use and kept with it (safe to ask from several threads):
+    // every analyser and tagger built on this knowledge base shares them.
+    /// The Chinese words the analyser keeps whole: its concepts' and regions' Chinese labels.
+    const HanWordLexicon& han_words() const;
+    /// Its concepts' and regions' labels in every language, as analysed word sequences.
+    const KnowledgeLabels& labels() const;
+
 private:
+    struct Derived;
+    std::unique_ptr<Derived> derived_;
     ClassificationCodes codes_;
     SectorTaxonomy sectors_;
     RegionGazetteer regions_;

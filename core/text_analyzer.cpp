@@ -93,8 +93,6 @@ std::unique_ptr<icu::BreakIterator> chinese_word_breaks() {
 
 }  // namespace
 
-TextAnalyzer::TextAnalyzer() : TextAnalyzer(HanWordLexicon::builtin()) {}
-
 TextAnalyzer::TextAnalyzer(const HanWordLexicon& lexicon)
     : words_(chinese_word_breaks()), word_alone_(chinese_word_breaks()), lexicon_(lexicon) {
     for (auto path : stopword_files)

@@ -50,8 +50,7 @@ struct Token {
 /// Not thread-safe (ICU iterators hold state): use one analyser per thread.
 class TextAnalyzer {
 public:
-    /// With the built-in lexicon (HanWordLexicon::builtin()).
-    TextAnalyzer();
+    /// `lexicon` is usually KnowledgeBase::han_words() of the knowledge base in use.
     explicit TextAnalyzer(const HanWordLexicon& lexicon);
 
     std::vector<Token> analyze(std::string_view utf8_text);

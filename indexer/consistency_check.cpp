@@ -49,7 +49,7 @@ ConsistencyReport check_consistency(const StoragePaths& paths, const KnowledgeBa
     DocumentStore store(paths.store_file(), StoreAccess::read_only);
     report.store_check = store.integrity_check();
     report.index_check = xapian_structure_check(paths);
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge.han_words());
     report.expected_version = IndexSynchronizer(paths, store, analyzer, {}, knowledge).index_version();
 
     const std::vector<std::string> stored = store.all_ids();
@@ -87,7 +87,7 @@ ConsistencyReport repair_consistency(const StoragePaths& paths, const KnowledgeB
     if (before.store_check != "ok")
         throw StoreError("the store itself is damaged (" + before.store_check +
                          "); restore it from a backup (techbridge backup) or an export");
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge.han_words());
     IndexSynchronizer synchronizer(paths, store, analyzer, {}, knowledge);
     if (before.index_check != "ok" || before.index_version != before.expected_version) {
         synchronizer.rebuild();

@@ -164,7 +164,7 @@ IngestionReport Ingestion::store(Validation validation) {
 
     if (options_.strict && report.summary.rejected > 0) {
         report.stored = false;
-        report.summary.status = "rejected (strict)";
+        report.summary.status = RunStatus::rejected_strict;
         store.finish_run(run_id, report.summary);
         return report;
     }
@@ -184,13 +184,13 @@ IngestionReport Ingestion::store(Validation validation) {
         if (options_.progress) options_.progress("storing", end, accepted.size());
     }
 
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge_.han_words());
     IndexSynchronizer synchronizer(paths_, store, analyzer, options_.progress, knowledge_);
     std::unordered_map<std::string, const Document*> stored_now;
     for (const auto& entry : accepted) stored_now.emplace(entry.document.id, &entry.document);
     report.indexed = synchronizer.sync(stored_now).indexed;
 
-    report.summary.status = "completed";
+    report.summary.status = RunStatus::completed;
     store.finish_run(run_id, report.summary);
     return report;
 }

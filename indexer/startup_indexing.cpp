@@ -17,9 +17,10 @@ struct StopRequested {};
 /// lock (which the usual start, with nothing left, then never takes from a writer starting too).
 bool nothing_left(const StoragePaths& paths, const KnowledgeBase& knowledge) {
     DocumentStore store(paths.store_file(), StoreAccess::read_only);
-    SqliteStatement running(store.connection(), "SELECT 1 FROM runs WHERE status = 'running' LIMIT 1");
+    SqliteStatement running(store.connection(), "SELECT 1 FROM runs WHERE status = ?1 LIMIT 1");
+    running.bind(1, std::string(to_string(RunStatus::running)));
     if (running.step()) return false;
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge.han_words());
     return IndexSynchronizer(paths, store, analyzer, {}, knowledge).documents_to_index() == 0;
 }
 
@@ -53,19 +54,31 @@ void StartupIndexing::update(const StartupIndexingProgress& progress) {
     progress_ = progress;
 }
 
+std::string_view to_string(StartupIndexingState state) {
+    switch (state) {
+        case StartupIndexingState::starting: return "starting";
+        case StartupIndexingState::indexing: return "indexing";
+        case StartupIndexingState::finished: return "finished";
+        case StartupIndexingState::skipped: return "skipped";
+        case StartupIndexingState::stopped: return "stopped";
+        case StartupIndexingState::failed: return "failed";
+    }
+    return "failed";
+}
+
 void StartupIndexing::run() {
     StartupIndexingProgress progress;
     try {
         if (!nothing_left(paths_, knowledge_)) index_what_is_left(progress);
         progress.pending = 0;
-        progress.state = "finished";
+        progress.state = StartupIndexingState::finished;
     } catch (const StopRequested&) {
-        progress.state = "stopped";
+        progress.state = StartupIndexingState::stopped;
     } catch (const BusyError& error) {
-        progress.state = "skipped";
+        progress.state = StartupIndexingState::skipped;
         progress.message = error.what();
     } catch (const std::exception& error) {
-        progress.state = "failed";
+        progress.state = StartupIndexingState::failed;
         progress.message = error.what();
     }
     // After the writer lock is released, so that an import told it ended may take it.
@@ -78,7 +91,7 @@ void StartupIndexing::run() {
 void StartupIndexing::index_what_is_left(StartupIndexingProgress& progress) {
     const WriterLock lock(paths_);
     DocumentStore store = open_store(paths_, lock);  // marks the runs of killed imports interrupted
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge_.han_words());
     IndexSynchronizer synchronizer(paths_, store, analyzer, [this, &progress](std::string_view, std::size_t done,
                                                                               std::size_t total) {
         if (stop_) throw StopRequested{};
@@ -88,7 +101,7 @@ void StartupIndexing::index_what_is_left(StartupIndexingProgress& progress) {
     }, knowledge_);
     progress.pending = synchronizer.documents_to_index();
     if (progress.pending == 0) return;
-    progress.state = "indexing";
+    progress.state = StartupIndexingState::indexing;
     update(progress);
     synchronizer.sync();
 }

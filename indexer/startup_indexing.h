@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "knowledge_base.h"
@@ -13,10 +14,19 @@
 
 namespace techbridge {
 
+enum class StartupIndexingState {
+    starting,  // checking whether anything is left
+    indexing,
+    finished,  // nothing is left (or never was)
+    skipped,   // another process is writing; it indexes what it stores
+    stopped,   // the server stopped first
+    failed,
+};
+/// "starting", "indexing", "finished", "skipped", "stopped" or "failed".
+std::string_view to_string(StartupIndexingState state);
+
 struct StartupIndexingProgress {
-    /// "starting", "indexing", "finished", "skipped" (another process is writing), "stopped"
-    /// (the server stopped first) or "failed".
-    std::string state = "starting";
+    StartupIndexingState state = StartupIndexingState::starting;
     std::size_t pending = 0;  // documents still to index
     std::size_t done = 0;     // documents indexed so far
     std::string message;      // why it was skipped or failed

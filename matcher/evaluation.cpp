@@ -136,7 +136,7 @@ EvaluationReport evaluate(const StoragePaths& paths, const MatchingData& data, c
     DocumentStore store(paths.store_file());
     Matcher matcher(paths, data);
     matcher.set_today(options.as_of);
-    Searcher searcher(paths, data.knowledge);
+    Searcher searcher(paths, data.knowledge, data.dictionaries);
     auto searched = [&](const std::string& title, std::optional<Language> lang) {
         SearchRequest request;
         request.query = title;

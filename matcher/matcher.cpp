@@ -82,10 +82,11 @@ Matcher::Matcher(const StoragePaths& paths, const MatchingData& data)
     : paths_(paths),
       reader_(paths),
       store_(paths.store_file(), StoreAccess::read_only),
+      analyzer_(data.knowledge.han_words()),
       knowledge_(data.knowledge),
       settings_(data.settings),
       tagger_(knowledge_, analyzer_),
-      queries_(analyzer_, knowledge_),
+      queries_(analyzer_, knowledge_, data.dictionaries),
       today_(utc_now("%Y-%m-%d")),
       sharded_(!paths.index_shards.empty()) {}
 

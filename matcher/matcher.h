@@ -95,6 +95,7 @@ struct MatchResult {
 struct MatchingData {
     const KnowledgeBase& knowledge;
     const MatchingSettings& settings;
+    const Dictionaries& dictionaries;  // renderings of the words outside the thesaurus
 };
 
 /// Ranks documents of the opposite kind for a stored document or a free text.

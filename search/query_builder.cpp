@@ -292,7 +292,7 @@ Xapian::Query QueryBuilder::render_in_other_languages(const Token& word, const R
     // a rare rendering does not outweigh the word), the group weighted by how far the
     // renderings are trusted.
     std::vector<Xapian::Query> groups;
-    for (const LanguageRenderings& language : BilingualLexicon::shared().render(word.term, word.script)) {
+    for (const LanguageRenderings& language : dictionaries_.lexicon().render(word.term, word.script)) {
         std::vector<Xapian::Query> synonyms;
         for (const auto& rendering : language.renderings) {
             Xapian::Query query = rendering_query(rendering.text, filter);

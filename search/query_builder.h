@@ -9,8 +9,8 @@
 
 #include <xapian.h>
 
+#include "dictionaries.h"
 #include "document_tagger.h"
-#include "general_dictionary.h"
 #include "knowledge_base.h"
 #include "text_analyzer.h"
 
@@ -60,8 +60,9 @@ struct RenderingFilter {
 
 class QueryBuilder {
 public:
-    QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge)
-        : analyzer_(analyzer), knowledge_(knowledge), tagger_(knowledge, analyzer) {}
+    /// `dictionaries`: where the renderings of words outside the thesaurus come from.
+    QueryBuilder(TextAnalyzer& analyzer, const KnowledgeBase& knowledge, const Dictionaries& dictionaries)
+        : analyzer_(analyzer), knowledge_(knowledge), dictionaries_(dictionaries), tagger_(knowledge, analyzer) {}
 
     AnalyzedQuery build(std::string_view text);
 
@@ -92,6 +93,7 @@ private:
 
     TextAnalyzer& analyzer_;
     const KnowledgeBase& knowledge_;
+    const Dictionaries& dictionaries_;
     DocumentTagger tagger_;
     // Built queries depend only on the built-in data, so they are kept: matching thousands of
     // documents asks for the same concepts and words again and again.

@@ -11,11 +11,15 @@ namespace techbridge {
 
 namespace layout = index_layout;
 
-Searcher::Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, SearchResultCache* cache)
+Searcher::Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, const Dictionaries& dictionaries,
+                   SearchResultCache* cache)
     : paths_(paths),
       reader_(paths),
       store_(paths.store_file(), StoreAccess::read_only),
+      analyzer_(knowledge.han_words()),
       knowledge_(knowledge),
+      tagger_(knowledge_, analyzer_),
+      queries_(analyzer_, knowledge_, dictionaries),
       cache_(cache) {
     // xapian-tcpsrv cannot run a match spy it does not know, so remote shards give no facet counts.
     for (const auto& location : paths.index_shards) remote_ = remote_ || location.starts_with("tcp://");

@@ -26,8 +26,9 @@ class Searcher {
 public:
     /// With a cache, a request asked before of the same index revision is answered from it.
     /// `knowledge`: the thesaurus, sectors and regions queries and filters are read with (the
-    /// one the index was built with).
-    Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, SearchResultCache* cache = nullptr);
+    /// one the index was built with); `dictionaries`: where words outside it are rendered from.
+    Searcher(const StoragePaths& paths, const KnowledgeBase& knowledge, const Dictionaries& dictionaries,
+             SearchResultCache* cache = nullptr);
 
     SearchResult search(const SearchRequest& request);
 
@@ -48,8 +49,8 @@ private:
     DocumentStore store_;
     TextAnalyzer analyzer_;
     const KnowledgeBase& knowledge_;
-    DocumentTagger tagger_{knowledge_, analyzer_};
-    QueryBuilder queries_{analyzer_, knowledge_};
+    DocumentTagger tagger_;
+    QueryBuilder queries_;
     SnippetGenerator snippets_{analyzer_};
     SearchResultCache* cache_;
     bool remote_ = false;  // some shards are served by xapian-tcpsrv

@@ -9,7 +9,7 @@ namespace techbridge {
 
 ConceptListing list_concepts(const KnowledgeBase& knowledge, const std::map<std::string, std::int64_t>& document_counts,
                              const ConceptQuery& query) {
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(knowledge.han_words());
     DocumentTagger tagger(knowledge, analyzer);
     ConceptListing listing;
     if (!query.sector.empty()) listing.sector = knowledge.sectors().resolve(query.sector).value_or("");

@@ -31,7 +31,12 @@ nlohmann::json to_json(const HealthReport& health) {
                 {"error", {{"code", "store_unavailable"}, {"message", health.store_problem}}},
                 {"dictionaries", health.dictionaries}};
     nlohmann::json out = {{"status", "ok"}, {"documents", health.documents}, {"dictionaries", health.dictionaries}};
-    if (health.indexing) out["indexing"] = *health.indexing;
+    if (health.indexing) {
+        const StartupIndexingProgress& progress = *health.indexing;
+        nlohmann::json& indexing = out["indexing"] = {
+            {"state", to_string(progress.state)}, {"pending", progress.pending}, {"done", progress.done}};
+        if (!progress.message.empty()) indexing["message"] = progress.message;
+    }
     return out;
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "knowledge_base.h"
+#include "startup_indexing.h"
 
 namespace techbridge {
 
@@ -19,10 +20,11 @@ struct HealthReport {
     std::string store_problem;  // why nothing can be stored now; empty when all is well
     std::int64_t documents = 0;
     nlohmann::json dictionaries;          // GeneralDictionary::status()
-    std::optional<nlohmann::json> indexing;  // the start-up indexing, when the server runs one
+    std::optional<StartupIndexingProgress> indexing;  // the start-up indexing, when the server runs one
 };
 
-/// {"status": "ok"|"store_unavailable", "documents", "dictionaries", "indexing", "error"}.
+/// {"status": "ok"|"store_unavailable", "documents", "dictionaries", "error", and, when the
+/// server runs a start-up indexing, "indexing": {"state", "pending", "done", "message"}}.
 nlohmann::json to_json(const HealthReport& health);
 
 }  // namespace techbridge

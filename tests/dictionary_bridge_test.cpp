@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "bilingual_lexicon.h"
+#include "dictionaries.h"
 #include "errors.h"
 #include "query_builder.h"
 
@@ -21,10 +22,10 @@ bool has_rendering(const LanguageRenderings& entry, const std::string& text) {
 }
 
 const BilingualLexicon& installed_lexicon() {
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     REQUIRE_MESSAGE(dictionary.has_chinese_english(), dictionary.status());
     REQUIRE_MESSAGE(dictionary.has_english_russian(), dictionary.status());
-    return BilingualLexicon::shared();
+    return Dictionaries::installed().lexicon();
 }
 
 fs::path write_file(const std::string& name, const std::string& content) {
@@ -61,8 +62,8 @@ TEST_CASE("a rendering resting on one English sense weighs by rank and field lab
 
 TEST_CASE("a word's renderings in a language form one synonym group") {
     installed_lexicon();
-    TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin(), Dictionaries::installed());
     const std::string description = builder.build("开采").query.get_description();
     CHECK(description.find("SYNONYM") != std::string::npos);
     CHECK(description.find("Zдобыва") != std::string::npos);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dictionaries.h"
 #include "general_dictionary.h"
 #include "query_builder.h"
 
@@ -14,7 +15,7 @@ bool contains(const std::vector<std::string>& list, const std::string& value) {
 }
 
 const GeneralDictionary& installed() {
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     // scripts/install-deps (run by `make test`) installs both dictionaries.
     REQUIRE_MESSAGE(dictionary.has_chinese_english(), dictionary.status());
     REQUIRE_MESSAGE(dictionary.has_english_russian(), dictionary.status());
@@ -41,8 +42,8 @@ TEST_CASE("Mueller renders English words in Russian and back, by stem") {
 
 TEST_CASE("a word outside the thesaurus reaches the other languages through the dictionaries") {
     installed();
-    TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin(), Dictionaries::installed());
     // 雨伞 (umbrella) is no technology concept: Chinese -> English -> Russian.
     const std::string description = builder.build("雨伞").query.get_description();
     CHECK(description.find("Zumbrella") != std::string::npos);

@@ -100,7 +100,7 @@ TEST_CASE("reindex rebuilds an index equal to the incremental one") {
     const auto before = index_snapshot(paths.index_dir());
     REQUIRE(before.size() == 6);
     DocumentStore store = open_store(paths);
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
     const auto report = IndexSynchronizer(paths, store, analyzer, {}, KnowledgeBase::builtin()).rebuild();
     CHECK(report.indexed == 6);
     CHECK(index_snapshot(paths.index_dir()) == before);

@@ -1,6 +1,7 @@
 // The thesaurus's labels against the general dictionaries (techbridge concepts --check).
 #include <doctest/doctest.h>
 
+#include "dictionaries.h"
 #include "knowledge_base.h"
 #include "label_agreement.h"
 
@@ -9,7 +10,7 @@ using namespace techbridge;
 namespace {
 
 const GeneralDictionary& installed_dictionary() {
-    const GeneralDictionary& dictionary = GeneralDictionary::shared();
+    const GeneralDictionary& dictionary = Dictionaries::installed().general();
     REQUIRE_MESSAGE(dictionary.has_chinese_english(), dictionary.status());
     REQUIRE_MESSAGE(dictionary.has_english_russian(), dictionary.status());
     return dictionary;

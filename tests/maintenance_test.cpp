@@ -14,6 +14,7 @@
 
 #include "consistency_check.h"
 #include "database_backup.h"
+#include "dictionaries.h"
 #include "errors.h"
 #include "document_store.h"
 #include "fixtures.h"
@@ -65,7 +66,7 @@ TEST_CASE("maintenance: a backup is a working database with the same documents")
     const StoragePaths copy{dir / "backup"};
     backup_database(original, copy);
     CHECK(check_consistency(copy, KnowledgeBase::builtin()).ok());
-    Searcher searcher(copy, KnowledgeBase::builtin());
+    Searcher searcher(copy, KnowledgeBase::builtin(), Dictionaries::installed());
     SearchRequest request;
     request.query = "激光焊接";
     CHECK(searcher.search(request).hits.size() > 0);
@@ -159,7 +160,7 @@ TEST_CASE("maintenance: searches keep answering while imports commit, with no fa
     std::vector<std::thread> readers;
     for (int r = 0; r < 4; ++r) {
         readers.emplace_back([&, r] {
-            Searcher searcher(paths, KnowledgeBase::builtin());
+            Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
             const char* queries[] = {"激光焊接", "сварка", "laser welding", "катализатор"};
             while (writing) {
                 try {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dictionaries.h"
 #include "fixtures.h"
 #include "ingestion.h"
 #include "query_builder.h"
@@ -147,8 +148,8 @@ const std::vector<SyntaxCase> cases = {
 }  // namespace
 
 TEST_CASE("query syntax: each input builds the query its syntax promises") {
-    TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin(), Dictionaries::installed());
     for (const auto& [input, expected] : cases) {
         CAPTURE(input);
         CHECK(builder.build(input).query.get_description() == expected);
@@ -187,7 +188,7 @@ region: RU-PRI
         Ingestion(paths, {}, KnowledgeBase::builtin()).run({docs});
     }
     SearchResult search(const std::string& query) {
-        Searcher searcher(paths, KnowledgeBase::builtin());
+        Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
         SearchRequest request;
         request.query = query;
         return searcher.search(request);
@@ -226,8 +227,8 @@ TEST_CASE("query syntax: a word is not met by only a part of it" * doctest::may_
 // thesaurus label has either. The query reaches Russian and English through the dictionaries only (Zлазер, Zlaser),
 // neither the laser concepts nor Simplified Chinese text.
 TEST_CASE("query syntax: the Traditional 雷射 (laser) finds the Simplified terms" * doctest::may_fail()) {
-    TextAnalyzer analyzer;
-    QueryBuilder builder(analyzer, KnowledgeBase::builtin());
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
+    QueryBuilder builder(analyzer, KnowledgeBase::builtin(), Dictionaries::installed());
     const auto laser = builder.build("雷射").terms.concepts;
     CHECK(std::find(laser.begin(), laser.end(), "laser") != laser.end());
     const auto welding = builder.build("雷射焊接").terms.concepts;

@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "access_token.h"
+#include "dictionaries.h"
 #include "fixtures.h"
 #include "general_dictionary.h"
 #include "ingestion.h"
@@ -59,7 +60,7 @@ public:
         Ingestion(paths_, {}, KnowledgeBase::builtin()).run({write_fixture_collection(dir_)});
         // Loaded before serving, as `techbridge serve` does: the first request would otherwise
         // wait for it (seconds on a busy machine) and tests with short patience would fail.
-        GeneralDictionary::shared();
+        Dictionaries::installed().general();
         ServerOptions options;
         options.paths = paths_;
         options.max_body_bytes = 64 << 10;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "dictionaries.h"
 #include "fixtures.h"
 #include "ingestion.h"
 #include "search_json.h"
@@ -32,7 +33,7 @@ std::vector<std::string> ids(const SearchResult& result) {
 }
 
 SearchResult search(IndexedCollection& collection, const std::string& query, SearchFilters filters = {}) {
-    Searcher searcher(collection.paths, KnowledgeBase::builtin());
+    Searcher searcher(collection.paths, KnowledgeBase::builtin(), Dictionaries::installed());
     SearchRequest request;
     request.query = query;
     request.filters = filters;
@@ -269,7 +270,7 @@ region: RU-NVS
         CHECK_MESSAGE(index.get_termfreq(std::string("XT") + concept_id) == 1, concept_id);
     CHECK(index.get_termfreq("XCcnc-machine-tool") == 0);  // only the concept it names is its own term
 
-    Searcher searcher(paths, KnowledgeBase::builtin());
+    Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
     SearchRequest request;
     request.query = "数控机床";
     const auto result = searcher.search(request);
@@ -327,7 +328,7 @@ TEST_CASE("the search result cache answers a repeated request of the same index 
 TEST_CASE("a searcher with a cache sees a new import at once") {
     IndexedCollection collection;
     SearchResultCache cache(10);
-    Searcher searcher(collection.paths, KnowledgeBase::builtin(), &cache);
+    Searcher searcher(collection.paths, KnowledgeBase::builtin(), Dictionaries::installed(), &cache);
     SearchRequest request;
     request.query = "катализатор";
     const auto before = searcher.search(request);

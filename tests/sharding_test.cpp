@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include "dictionaries.h"
 #include "index_sharding.h"
 #include "ingestion.h"
 #include "matcher.h"
@@ -62,7 +63,7 @@ private:
 };
 
 std::vector<std::string> search_ids(const StoragePaths& paths, const std::string& query) {
-    Searcher searcher(paths, KnowledgeBase::builtin());
+    Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
     SearchRequest request;
     request.query = query;
     request.limit = 10;

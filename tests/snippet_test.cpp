@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "dictionaries.h"
 #include "query_builder.h"
 #include "snippet.h"
 
@@ -8,8 +9,8 @@ using namespace techbridge;
 namespace {
 
 struct Snippets {
-    TextAnalyzer analyzer;
-    QueryBuilder queries{analyzer, KnowledgeBase::builtin()};
+    TextAnalyzer analyzer{KnowledgeBase::builtin().han_words()};
+    QueryBuilder queries{analyzer, KnowledgeBase::builtin(), Dictionaries::installed()};
     SnippetGenerator generator{analyzer};
 
     Snippet of(std::string_view text, std::string_view query, std::size_t length = 180) {

@@ -161,7 +161,7 @@ constexpr const char* wind_blade_offer =
 void reindex(const StoragePaths& paths) {
     DocumentStore store(paths.store_file(), StoreAccess::existing);
     const WriterLock lock(paths);
-    TextAnalyzer analyzer;
+    TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
     IndexSynchronizer(paths, store, analyzer, {}, KnowledgeBase::builtin()).rebuild();
 }
 
@@ -429,11 +429,11 @@ TEST_CASE("storage: the run of an import killed mid-way is marked interrupted wh
     ::waitpid(child, nullptr, 0);
     {
         DocumentStore reader(paths.store_file(), StoreAccess::read_only);
-        REQUIRE(reader.run_status(*run) == "running");  // killed before it finished; reading changes nothing
+        REQUIRE(reader.run_status(*run) == RunStatus::running);  // killed before it finished; reading changes nothing
     }
     const WriterLock lock(paths);
     DocumentStore store = open_store(paths, lock);
-    CHECK(store.run_status(*run) == "interrupted");
+    CHECK(store.run_status(*run) == RunStatus::interrupted);
 }
 
 TEST_CASE("storage: serve indexes in the background what an interrupted import stored, with progress in health") {
@@ -459,5 +459,20 @@ TEST_CASE("storage: serve indexes in the background what an interrupted import s
     CHECK(contains(hit_ids(server, "de-icing%20coating"), "st-off-en-1"));
     DocumentStore store(paths.store_file(), StoreAccess::read_only);
     CHECK(store.revisions_pending_index().empty());
-    CHECK(store.run_status(run) == "interrupted");
+    CHECK(store.run_status(run) == RunStatus::interrupted);
+}
+
+TEST_CASE("a run status the store holds reads back as the status written, and an unknown one says so") {
+    for (const RunStatus status : {RunStatus::running, RunStatus::completed, RunStatus::rejected_strict, RunStatus::interrupted})
+        CHECK(parse_run_status(to_string(status)) == status);
+    CHECK(to_string(RunStatus::rejected_strict) == "rejected (strict)");  // the text earlier versions wrote
+    CHECK_FALSE(parse_run_status("paused").has_value());
+
+    TempDir dir;
+    DocumentStore store(dir / "store.sqlite");
+    const std::int64_t run = store.begin_run("import");
+    CHECK(store.run_status(run) == RunStatus::running);
+    CHECK_FALSE(store.run_status(run + 1).has_value());
+    SqliteStatement(store.connection(), "UPDATE runs SET status = 'paused'").run();
+    CHECK_THROWS_WITH_AS(store.run_status(run), doctest::Contains("\"paused\""), StoreError);
 }

@@ -10,7 +10,7 @@ using namespace techbridge;
 namespace {
 
 DocumentTagger& tagger() {
-    static TextAnalyzer analyzer;
+    static TextAnalyzer analyzer(KnowledgeBase::builtin().han_words());
     static DocumentTagger instance(KnowledgeBase::builtin(), analyzer);
     return instance;
 }

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "knowledge_base.h"
 #include "text_analyzer.h"
 
 using namespace techbridge;
@@ -11,7 +12,7 @@ using namespace techbridge;
 namespace {
 
 TextAnalyzer& analyzer() {
-    static TextAnalyzer instance;
+    static TextAnalyzer instance(KnowledgeBase::builtin().han_words());
     return instance;
 }
 

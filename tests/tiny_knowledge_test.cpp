@@ -4,11 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "dictionaries.h"
 #include "document_store.h"
 #include "ingestion.h"
 #include "knowledge_base.h"
 #include "searcher.h"
 #include "test_support.h"
+#include "text_analyzer.h"
 
 using namespace techbridge;
 using namespace techbridge::testing;
@@ -66,7 +68,8 @@ TEST_CASE("a tiny knowledge base of its own indexes and searches, not the built-
         CHECK(std::find(concepts.begin(), concepts.end(), "winter-road") == concepts.end());
     }
 
-    Searcher searcher(paths, tiny.knowledge);
+    const Dictionaries no_dictionaries({}, LexiconSettings{});  // only the tiny thesaurus bridges languages
+    Searcher searcher(paths, tiny.knowledge, no_dictionaries);
     SearchRequest request;
     request.query = "冰上道路";  // Chinese for the ice crossing: the Russian offer has no Chinese word
     const SearchResult result = searcher.search(request);
@@ -75,4 +78,19 @@ TEST_CASE("a tiny knowledge base of its own indexes and searches, not the built-
     CHECK(result.concepts.front()->id == "river-ice-crossing");
     REQUIRE(!result.hits.empty());
     CHECK(result.hits.front().id == "tiny-off-ru");
+}
+
+TEST_CASE("the analyser keeps the Chinese labels of the knowledge base it is given whole") {
+    TinyKnowledge tiny;
+    REQUIRE(tiny.problems.empty());
+    auto words_of = [](const KnowledgeBase& knowledge) {
+        TextAnalyzer analyzer(knowledge.han_words());
+        std::vector<std::string> words;
+        for (const Token& token : analyzer.analyze("冰层测厚雷达")) words.push_back(token.term);
+        return words;
+    };
+    const auto tiny_words = words_of(tiny.knowledge);
+    CHECK(std::find(tiny_words.begin(), tiny_words.end(), "冰层测厚雷达") != tiny_words.end());
+    const auto builtin_words = words_of(KnowledgeBase::builtin());
+    CHECK(std::find(builtin_words.begin(), builtin_words.end(), "冰层测厚雷达") == builtin_words.end());
 }

@@ -164,7 +164,7 @@ struct ServerState {
           search_results(options.cached_searches.value_or(
               static_cast<std::size_t>(context.knowledge.search().result_cache_entries))),
           searchers([paths = options.paths, this] {
-              return std::make_unique<Searcher>(paths, this->context.knowledge, &search_results);
+              return std::make_unique<Searcher>(paths, this->context.knowledge, this->context.dictionaries, &search_results);
           }),
           matchers([paths = options.paths, this] {
               return std::make_unique<Matcher>(paths, this->context.matching_data());
@@ -191,14 +191,6 @@ struct ServerState {
     /// What interrupted imports left, indexed in the background; none when read-only. Last,
     /// so that it stops before the rest goes.
     std::unique_ptr<StartupIndexing> startup_indexing;
-
-    /// The start-up indexing as /api/health shows it.
-    json indexing_json() const {
-        const StartupIndexingProgress progress = startup_indexing->progress();
-        json out = {{"state", progress.state}, {"pending", progress.pending}, {"done", progress.done}};
-        if (!progress.message.empty()) out["message"] = progress.message;
-        return out;
-    }
 
     /// Imports wait for the start-up indexing, which holds the writer lock: a short while, as
     /// when nothing was left to index (milliseconds), then they are told to come back.
@@ -376,10 +368,10 @@ void Server::install_routes() {
 void Server::handle_health(const Request&, Response& response) {
     HealthReport health;
     health.store_problem = state_->store_problem();
-    health.dictionaries = GeneralDictionary::shared().status();
+    health.dictionaries = state_->context.dictionaries.general().status();
     if (health.store_problem.empty()) {
         health.documents = state_->stores.borrow()->document_count();
-        if (state_->startup_indexing) health.indexing = state_->indexing_json();
+        if (state_->startup_indexing) health.indexing = state_->startup_indexing->progress();
     }
     send_json(response, health.store_problem.empty() ? 200 : 503, to_json(health));
 }
