@@ -55,13 +55,12 @@ int run_expo(int argc, char** argv) {
     if (!input) throw Error("cannot read " + event_path);
     std::ostringstream content;
     content << input.rdbuf();
-    const ExpoEvent event = read_expo_event(event_path, content.str());
-    const ServiceContext context = ServiceContext::builtin();
-    const EventPlan planned = plan_event(paths, context.matching_data(), event, context.expo);
+    const std::string text = content.str();
+    const PlannedEvent planned = plan_expo(paths, ServiceContext::builtin(), {event_path, text});
     if (const auto out = args.value("out"))
-        write_plan_files(*out, event, planned.candidates, planned.plan, planned.titles);
+        write_plan_files(*out, planned.event, planned.planned.candidates, planned.planned.plan, planned.planned.titles);
 
-    const nlohmann::json report = to_json(event, planned);
+    const nlohmann::json report = to_json(planned);
     if (args.flag("json")) {
         std::cout << report.dump(2) << '\n';
         return exit_ok;

@@ -1,14 +1,33 @@
 // techbridge: the command-line entry point. Dispatches to one command per file.
 #include <cstring>
 #include <iostream>
+#include <string>
 #include <string_view>
 
 #include <xapian.h>
 
 #include "arguments.h"
 #include "commands.h"
+#include "errors.h"
 
 namespace {
+
+/// The command that does what an error's remedy says, for the database folder it names.
+std::string remedy_command(const techbridge::Error& error) {
+    using techbridge::Remedy;
+    const std::string db = error.database().string();
+    switch (error.remedy()) {
+        case Remedy::none: return "";
+        case Remedy::import_documents: return "techbridge index --db " + db + " PATH...";
+        case Remedy::rebuild_index:
+            return "techbridge reindex --db " + db + " (or, with no documents yet, techbridge index --db " + db + " PATH...)";
+        case Remedy::upgrade_store: return "techbridge reindex --db " + db;
+        case Remedy::flush_store_changes: return "techbridge reindex --db " + db + ", with the folder writable";
+        case Remedy::restore_store:
+            return "copy store.sqlite from a backup into " + db + " (techbridge backup --db " + db + " --out NEW_DIR makes one)";
+    }
+    return "";
+}
 
 constexpr const char* overview =
     "usage: techbridge COMMAND [OPTIONS]\n"
@@ -73,6 +92,7 @@ int main(int argc, char** argv) {
             return exit_usage;
         } catch (const techbridge::Error& error) {
             std::cerr << "techbridge " << name << ": " << error.what() << '\n';
+            if (const std::string command = remedy_command(error); !command.empty()) std::cerr << "  to do it: " << command << '\n';
             return exit_failure;
         } catch (const Xapian::Error& error) {
             std::cerr << "techbridge " << name << ": index error: " << error.get_description() << '\n';

@@ -113,9 +113,10 @@ SqliteOpenMode read_only_mode(const std::filesystem::path& file) {
     if (can_create_files_in(dir) || std::filesystem::exists(shm)) return SqliteOpenMode::read_only;
     if (size_or_zero(wal) > 0) {
         throw StoreError("the document store " + file.string() + " has changes in " + wal.string() +
-                         " that cannot be read while its folder " + dir.string() +
-                         " is read-only: make the folder writable and run any techbridge command on it once "
-                         "(the changes are then written into the store), then make it read-only again");
+                             " that cannot be read while its folder " + dir.string() +
+                             " is read-only: make the folder writable and open the database once (the changes are "
+                             "then written into the store), then make it read-only again",
+                         Remedy::flush_store_changes, dir);
     }
     return SqliteOpenMode::immutable;
 }
@@ -125,13 +126,13 @@ SqliteOpenMode open_mode(const std::filesystem::path& file, StoreAccess access) 
         const std::filesystem::path index = StoragePaths{file.parent_path()}.index_dir();
         if (std::filesystem::exists(index)) {
             throw StoreError("the document store " + file.string() + " is missing but the index " + index.string() +
-                             " exists: the store was deleted or moved. Restore store.sqlite from a backup (techbridge backup makes one) and restart a "
-                             "running techbridge serve; to start an empty database instead, remove " +
-                             index.string() + " too");
+                                 " exists: the store was deleted or moved. Restore store.sqlite from a backup and restart "
+                                 "the server; to start an empty database instead, remove " + index.string() + " too",
+                             Remedy::restore_store, file.parent_path());
         }
         if (access != StoreAccess::create_if_missing) {
-            throw StoreError("no document store at " + file.string() + ": index some documents first (techbridge index --db " +
-                             file.parent_path().string() + " PATH...)");
+            throw StoreError("no document store at " + file.string() + ": import some documents into the database first",
+                             Remedy::import_documents, file.parent_path());
         }
     }
     switch (access) {
@@ -187,11 +188,14 @@ void DocumentStore::require_current_schema() {
     version_query.step();
     const auto version = version_query.integer(0);
     if (version == schema_version) return;
+    if (version > schema_version) {
+        throw StoreError("the document store " + connection_.file().string() + " has schema version " +
+                         std::to_string(version) + ", newer than this program understands; use a newer TechBridge");
+    }
     throw StoreError("the document store " + connection_.file().string() + " has schema version " + std::to_string(version) +
-                     (version > schema_version ? ", newer than this program understands; use a newer techbridge"
-                                               : ", older than this program's " + std::to_string(schema_version) +
-                                                     ": run a command that writes once (techbridge reindex --db " +
-                                                     connection_.file().parent_path().string() + ") to upgrade it"));
+                         ", older than this program's " + std::to_string(schema_version) +
+                         ": it is upgraded the first time the database is opened for writing (an import or a reindex)",
+                     Remedy::upgrade_store, connection_.file().parent_path());
 }
 
 void DocumentStore::migrate() {

@@ -14,14 +14,16 @@ namespace layout = index_layout;
 
 Xapian::Database open_index_for_reading(const std::filesystem::path& dir) {
     if (!std::filesystem::exists(dir)) {
-        throw IndexError("no index at " + dir.string() + ": run `techbridge index --db " + dir.parent_path().string() +
-                         " PATH...` first, or `techbridge reindex` to rebuild it from the store");
+        throw IndexError("no index at " + dir.string() +
+                             ": import some documents first, or rebuild the index from the store if it holds them",
+                         Remedy::rebuild_index, dir.parent_path());
     }
     try {
         return Xapian::Database(dir.string());
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot open the index at " + dir.string() + ": " + error.get_description() +
-                         "; `techbridge reindex` rebuilds it from the store");
+                             "; rebuilding the index from the store repairs it",
+                         Remedy::rebuild_index, dir.parent_path());
     }
 }
 

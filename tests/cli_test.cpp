@@ -203,7 +203,9 @@ TEST_CASE("CLI: searching a database that was never built says what to do") {
     TempDir dir;
     const auto result = run_techbridge("search --db " + quote((dir / "none").string()) + " сварка");
     CHECK(result.status == 1);
-    CHECK(result.output.find("techbridge index") != std::string::npos);
+    CHECK(result.output.find("no index at") != std::string::npos);
+    CHECK(result.output.find("to do it: techbridge reindex --db ") != std::string::npos);  // the remedy as a command
+    CHECK(result.output.find("techbridge index --db ") != std::string::npos);
 }
 
 TEST_CASE("CLI: eval on the development gold set reports every metric beside the baseline") {

@@ -103,6 +103,7 @@ const std::vector<RouteCase> routes = {
     {"POST", "/api/import", 400, json, "invalid_parameter", jsonl_file, Credential::valid},  // no format
     {"POST", "/api/expo/plan", 401, json, "unauthorized", R"({"slots": []})"},
     {"POST", "/api/expo/plan?format=pdf", 400, json, "invalid_parameter", R"({"slots": []})", Credential::valid},
+    {"POST", "/api/expo/plan", 400, json, "invalid_body", "{\"name\": \"\xff\"}", Credential::valid},  // not UTF-8
     // Unknown paths, and methods a path does not take (404 like an unknown path, not 405).
     {"GET", "/api/nope", 404, json, "not_found"},
     {"GET", "/api", 404, json, "not_found"},

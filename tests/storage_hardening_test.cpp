@@ -320,7 +320,8 @@ TEST_CASE("storage: a server whose store was deleted says so in health and refus
     CHECK(body["status"] == "store_unavailable");
     const std::string message = body["error"]["message"];
     CHECK(message.find("was deleted while the server was running") != std::string::npos);
-    CHECK(message.find("restart techbridge serve") != std::string::npos);
+    CHECK(message.find("restart the server") != std::string::npos);
+    CHECK(message.find("techbridge ") == std::string::npos);  // a reader of the page runs no command
     CHECK_FALSE(body.contains("documents"));  // the count of a file that is gone would mislead
 
     const auto imported = server.import(wind_blade_offer);
@@ -475,4 +476,20 @@ TEST_CASE("a run status the store holds reads back as the status written, and an
     CHECK_FALSE(store.run_status(run + 1).has_value());
     SqliteStatement(store.connection(), "UPDATE runs SET status = 'paused'").run();
     CHECK_THROWS_WITH_AS(store.run_status(run), doctest::Contains("\"paused\""), StoreError);
+}
+
+TEST_CASE("storage: a server whose index is missing answers 503 with what to do, in words and as a remedy code") {
+    TempDir dir;
+    const StoragePaths paths = fixture_database(dir);
+    std::filesystem::remove_all(paths.index_dir());
+    ServingDatabase server(paths);
+    const auto search = server.client().Get("/api/search?q=%D1%81%D0%B2%D0%B0%D1%80%D0%BA%D0%B0");  // сварка
+    REQUIRE(search);
+    CHECK(search->status == 503);
+    const json error = json::parse(search->body)["error"];
+    CHECK(error["code"] == "index_unavailable");
+    CHECK(error["remedy"] == "rebuild_index");
+    const std::string message = error["message"];
+    CHECK(message.find("rebuild the index from the store") != std::string::npos);
+    CHECK(message.find("techbridge ") == std::string::npos);  // the CLI adds its command, the page does not
 }

@@ -64,6 +64,13 @@ void send_error(httplib::Response& response, int status, const std::string& code
     send_json(response, status, {{"error", {{"code", code}, {"message", message}}}});
 }
 
+/// With the remedy the error names, for a page to offer what it can do about it.
+void send_error(httplib::Response& response, int status, const std::string& code, const Error& error) {
+    json body = {{"error", {{"code", code}, {"message", error.what()}}}};
+    if (error.remedy() != Remedy::none) body["error"]["remedy"] = to_string(error.remedy());
+    send_json(response, status, body);
+}
+
 const char* content_type(std::string_view path) {
     if (path.ends_with(".html")) return "text/html; charset=utf-8";
     if (path.ends_with(".js") || path.ends_with(".mjs")) return "text/javascript; charset=utf-8";
@@ -137,15 +144,6 @@ HttpLimits http_limits(const ServerOptions& options) {
 }
 
 /// The participant an agenda is asked for (format ics or html).
-std::size_t participant_index(const ExpoEvent& event, const std::string& id, const std::string& format) {
-    if (id.empty()) throw BadRequest("invalid_parameter", "participant: required for format=" + format);
-    const auto found = std::find_if(event.participants.begin(), event.participants.end(),
-                                    [&id](const ExpoParticipant& p) { return p.id == id; });
-    if (found == event.participants.end())
-        throw BadRequest("invalid_parameter", "participant: no participant \"" + id + "\" in the event");
-    return static_cast<std::size_t>(found - event.participants.begin());
-}
-
 bool starts_with_lower_case(std::string_view value, std::string_view prefix) {
     return lower_ascii(value).starts_with(prefix);
 }
@@ -212,10 +210,10 @@ struct ServerState {
         if (!std::filesystem::exists(file)) {
             return "the document store " + file + " was deleted while the server was running: searches still read "
                    "the copy the server has open, but nothing is stored. Put the file back (restore it from a "
-                   "backup) and restart techbridge serve";
+                   "backup) and restart the server";
         }
         return "the document store " + file + " was replaced by another file while the server was running: "
-               "searches still read the one the server opened, and nothing is stored. Restart techbridge serve "
+               "searches still read the one the server opened, and nothing is stored. Restart the server "
                "to use the file now in place";
     }
 
@@ -295,7 +293,9 @@ void Server::install_safety() {
         } catch (const StoreUnavailableError& error) {
             send_error(response, 503, "store_unavailable", error.what());
         } catch (const IndexError& error) {
-            send_error(response, 503, "index_unavailable", error.what());
+            send_error(response, 503, "index_unavailable", error);
+        } catch (const StoreError& error) {
+            send_error(response, 503, "store_unavailable", error);
         } catch (const BusyError& error) {
             send_error(response, 409, "busy", error.what());
         } catch (const Xapian::DatabaseLockError&) {
@@ -444,30 +444,20 @@ void Server::handle_import(const Request& request, Response& response) {
 void Server::handle_expo_plan(const Request& request, Response& response) {
     // Planning writes nothing, but it is the organiser's action and costs seconds of CPU: token only.
     state_->require_token(request);
-    const std::string format = text_parameter(request, "format", 8);
-    if (!format.empty() && format != "json" && format != "csv" && format != "ics" && format != "html")
-        throw BadRequest("invalid_parameter", "format: use json, csv, ics or html, got \"" + format + "\"");
-    if (find_invalid_utf8(request.body)) throw BadRequest("invalid_body", "the event file is not valid UTF-8");
-    const ExpoEvent event = read_expo_event("event", request.body);
-    EventPlan planned;
+    const std::string format_name = text_parameter(request, "format", 8);
+    const auto file_format = parse_plan_file_format(format_name);
+    if (!format_name.empty() && format_name != "json" && !file_format)
+        throw BadRequest("invalid_parameter", "format: use json, csv, ics or html, got \"" + format_name + "\"");
+    const std::string participant = text_parameter(request, "participant", 64);
+    PlannedEvent planned;
     {
         std::lock_guard lock(state_->planner);  // one plan at a time: it uses every core
-        planned = plan_event(options_.paths, state_->context.matching_data(), event, state_->context.expo);
+        planned = plan_expo(options_.paths, state_->context, {"event", request.body});
     }
-    if (format == "csv") {
-        response.set_header("Content-Disposition", "attachment; filename=\"schedule.csv\"");
-        response.set_content(schedule_csv(event, planned.candidates, planned.plan), "text/csv; charset=utf-8");
-        return;
-    }
-    if (format == "ics" || format == "html") {
-        const std::size_t index = participant_index(event, text_parameter(request, "participant", 64), format);
-        const bool calendar = format == "ics";
-        response.set_header("Content-Disposition", calendar ? "attachment; filename=\"agenda.ics\"" : "attachment; filename=\"agenda.html\"");
-        if (calendar) response.set_content(agenda_ics(event, planned.candidates, planned.plan, index), "text/calendar; charset=utf-8");
-        else response.set_content(agenda_html(event, planned.candidates, planned.plan, index, planned.titles), "text/html; charset=utf-8");
-        return;
-    }
-    send_json(response, 200, to_json(event, planned));
+    if (!file_format) return send_json(response, 200, to_json(planned));
+    const PlanFile file = plan_file(planned, *file_format, participant);
+    response.set_header("Content-Disposition", "attachment; filename=\"" + file.name + "\"");
+    response.set_content(file.content, file.content_type);
 }
 
 int Server::bind() {
