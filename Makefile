@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build test run index bench clean fuzz eval-real
+.PHONY: all deps build test run index bench clean fuzz eval-real eval-search
 
 all: build
 
@@ -34,6 +34,12 @@ bench: build
 	bench/http_search.sh --connections 16
 	bench/http_search.sh --connections 32
 
+# Search measured on the judged keyword queries over the sample corpus (tests/eval/queries.tsv).
+eval-search: build
+	rm -rf $(BUILD_DIR)/eval-search-db
+	$(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-search-db corpus/documents > /dev/null
+	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-search-db --queries tests/eval/queries.tsv
+
 # Matching measured on real public text: our set (tests/eval/real) and, when present, the
 # held-out set in ../shared/data/real-dev, each indexed with the sample corpus.
 REAL_DEV ?= ../shared/data/real-dev
@@ -41,16 +47,15 @@ REAL_DEV ?= ../shared/data/real-dev
 eval-real: build
 	rm -rf $(BUILD_DIR)/eval-real-db
 	$(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-db corpus/documents tests/eval/real/docs.jsonl > /dev/null
-	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-db --qrels tests/eval/real/qrels.tsv --demands-of tests/eval/real/docs.jsonl
-	scripts/eval-keyword-queries $(BUILD_DIR)/techbridge $(BUILD_DIR)/eval-real-db tests/eval/real/queries.tsv tests/eval/real/docs.jsonl
+	$(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-db --qrels tests/eval/real/qrels.tsv --demands-of tests/eval/real/docs.jsonl \
+	  --queries tests/eval/real/queries.tsv
 	@if ls $(REAL_DEV)/*-docs.jsonl > /dev/null 2>&1; then \
 	  rm -rf $(BUILD_DIR)/eval-real-dev-db; \
 	  $(BUILD_DIR)/techbridge index --db $(BUILD_DIR)/eval-real-dev-db corpus/documents $(REAL_DEV)/*-docs.jsonl > /dev/null; \
 	  echo "== $(REAL_DEV)"; \
 	  $(BUILD_DIR)/techbridge eval --db $(BUILD_DIR)/eval-real-dev-db $(foreach f,$(wildcard $(REAL_DEV)/*-qrels.tsv),--qrels $(f)) \
-	    $(foreach f,$(wildcard $(REAL_DEV)/*-docs.jsonl),--demands-of $(f)); \
-	  cat $(REAL_DEV)/*-queries.tsv > $(BUILD_DIR)/eval-real-dev-queries.tsv; \
-	  scripts/eval-keyword-queries $(BUILD_DIR)/techbridge $(BUILD_DIR)/eval-real-dev-db $(BUILD_DIR)/eval-real-dev-queries.tsv $(REAL_DEV)/*-docs.jsonl; \
+	    $(foreach f,$(wildcard $(REAL_DEV)/*-docs.jsonl),--demands-of $(f)) \
+	    $(foreach f,$(wildcard $(REAL_DEV)/*-queries.tsv),--queries $(f)); \
 	fi
 
 clean:

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "document_validation.h"
 #include "evaluation.h"
+#include "query_evaluation.h"
 #include "jsonl_reader.h"
 #include "knowledge_base.h"
 #include "landscape.h"
@@ -20,9 +21,10 @@ namespace {
 
 const CommandSpec eval_spec{
     "eval",
-    "usage: techbridge eval --db DIR --qrels FILE... [--demands-of FILE...] [--as-of YYYY-MM-DD] [--json]\n"
+    "usage: techbridge eval --db DIR [--qrels FILE...] [--demands-of FILE...] [--as-of YYYY-MM-DD]\n"
+    "                      [--queries FILE...] [--json]\n"
     "\n"
-    "Measures match quality against judged relevance: nDCG@10, MRR and Recall@20 overall\n"
+    "With --qrels, measures match quality against judged relevance: nDCG@10, MRR and Recall@20 overall\n"
     "and per language pair (zh→ru, zh→en, en→ru, ...), beside a plain same-language BM25\n"
     "baseline and the search page (each demand's title as the query, offers only), and how\n"
     "often demands without a suitable offer get \"no strong candidate\".\n"
@@ -31,8 +33,11 @@ const CommandSpec eval_spec{
     "  1 partly; offer \"-\" grade 0: none); give --qrels once per file to join several.\n"
     "--demands-of FILE: the evaluation's documents (.jsonl) for sets that list only relevant\n"
     "  pairs: each demand in FILE without a qrels line counts as having no suitable offer.\n"
-    "Judgments are about technology, not dates: offers count as expired only with --as-of.\n",
-    {"db", "qrels", "demands-of", "as-of"},
+    "Judgments are about technology, not dates: offers count as expired only with --as-of.\n"
+    "--queries FILE: judged keyword queries (qid<TAB>lang<TAB>query<TAB>id,id,... lines, e.g.\n"
+    "  tests/eval/queries.tsv), run through the search: nDCG@10 and recall@10 of the relevant\n"
+    "  documents in the query's language and in the others, per query language.\n",
+    {"db", "qrels", "demands-of", "as-of", "queries"},
     {"json"}};
 
 const CommandSpec landscape_spec{
@@ -89,47 +94,32 @@ std::vector<std::string> demand_ids_of(const std::string& path) {
 
 Qrels judgments_of(const Arguments& args) {
     const auto qrels_files = args.values("qrels");
-    if (qrels_files.empty()) throw UsageError("--qrels FILE is required");
     Qrels qrels;
     for (const auto& path : qrels_files) read_qrels_into(qrels, path, file_content(path));
     for (const auto& path : args.values("demands-of")) judge_unlisted_as_unmatched(qrels, demand_ids_of(path));
     return qrels;
 }
 
-}  // namespace
 
-int run_eval(int argc, char** argv) {
-    const auto parsed = Arguments::parse_or_help(eval_spec, argc, argv);
-    if (!parsed) return exit_ok;
-    const Arguments& args = *parsed;
-    const StoragePaths paths{args.required("db")};
-    open_existing_store(paths);
-    const Qrels qrels = judgments_of(args);
-    EvaluationOptions options;
-    options.as_of = args.value("as-of").value_or("");
-    if (!options.as_of.empty() && !is_iso_date(options.as_of))
-        throw UsageError("--as-of must be a date like 2026-05-31, got \"" + options.as_of + "\"");
-    const EvaluationReport report = evaluate(paths, ServiceContext::builtin().matching_data(), qrels, options);
+nlohmann::json match_report_json(const EvaluationReport& report) {
+    nlohmann::json demands = nlohmann::json::array();
+    for (const auto& outcome : report.demands)
+        demands.push_back({{"id", outcome.id},
+                           {"has_suitable_offer", outcome.has_suitable_offer},
+                           {"top_score", outcome.top_score},
+                           {"no_strong_candidate", outcome.no_strong_candidate},
+                           {"ndcg@10", outcome.ndcg10}});
+    return {{"techbridge", metrics_json(report.techbridge)},
+            {"baseline_bm25", metrics_json(report.baseline)},
+            {"search_by_title", metrics_json(report.search)},
+            {"no_match_demands", report.no_match_demands},
+            {"no_match_flagged", report.no_match_flagged},
+            {"matched_demands", report.matched_demands},
+            {"matched_but_flagged", report.matched_but_flagged},
+            {"demands", demands}};
+}
 
-    if (args.flag("json")) {
-        nlohmann::json demands = nlohmann::json::array();
-        for (const auto& outcome : report.demands)
-            demands.push_back({{"id", outcome.id},
-                               {"has_suitable_offer", outcome.has_suitable_offer},
-                               {"top_score", outcome.top_score},
-                               {"no_strong_candidate", outcome.no_strong_candidate},
-                               {"ndcg@10", outcome.ndcg10}});
-        const nlohmann::json out = {{"techbridge", metrics_json(report.techbridge)},
-                                    {"baseline_bm25", metrics_json(report.baseline)},
-                                    {"search_by_title", metrics_json(report.search)},
-                                    {"no_match_demands", report.no_match_demands},
-                                    {"no_match_flagged", report.no_match_flagged},
-                                    {"matched_demands", report.matched_demands},
-                                    {"matched_but_flagged", report.matched_but_flagged},
-                                    {"demands", demands}};
-        std::cout << out.dump(2) << '\n';
-        return exit_ok;
-    }
+void print_match_report(const EvaluationReport& report) {
     std::printf("%-8s %7s | %-28s | %-28s | %-28s\n", "", "", "TechBridge", "BM25 baseline (same words)",
                 "search, the title as query");
     std::printf("%-8s %7s | %8s %8s %10s | %8s %8s %10s | %8s %8s %10s\n", "pair", "queries", "nDCG@10", "MRR",
@@ -145,6 +135,72 @@ int run_eval(int argc, char** argv) {
                 report.no_match_flagged, report.no_match_demands);
     std::printf("demands with a suitable offer answered \"no strong candidate\": %zu of %zu\n",
                 report.matched_but_flagged, report.matched_demands);
+}
+
+nlohmann::json query_report_json(const QueryEvaluationReport& report) {
+    nlohmann::json sets = nlohmann::json::object();
+    for (const auto& [name, set] : report.sets)
+        sets[name] = {{"queries", set.queries},
+                      {"ndcg@10", set.ndcg10},
+                      {"same_language", {{"relevant", set.same_language_relevant}, {"found", set.same_language_found},
+                                         {"recall@10", set.same_language_recall10()}}},
+                      {"other_language", {{"relevant", set.other_language_relevant}, {"found", set.other_language_found},
+                                          {"recall@10", set.other_language_recall10()}}}};
+    nlohmann::json queries = nlohmann::json::array();
+    for (const auto& outcome : report.queries)
+        queries.push_back({{"id", outcome.id}, {"ndcg@10", outcome.ndcg10}, {"top10", outcome.top10}, {"missed", outcome.missed}});
+    return {{"sets", sets}, {"queries", queries}, {"unknown_documents", report.unknown_documents}};
+}
+
+void print_query_report(const QueryEvaluationReport& report) {
+    std::printf("keyword queries   | nDCG@10 | recall@10 same language | recall@10 other languages\n");
+    for (const auto& [name, set] : report.sets)
+        std::printf("%-4s %5zu queries |   %5.3f |   %5.3f (%3zu of %3zu)   |   %5.3f (%3zu of %3zu)\n", name.c_str(),
+                    set.queries, set.ndcg10, set.same_language_recall10(), set.same_language_found,
+                    set.same_language_relevant, set.other_language_recall10(), set.other_language_found,
+                    set.other_language_relevant);
+    if (!report.unknown_documents.empty())
+        std::printf("judged documents the database does not hold (left out): %zu, e.g. %s\n",
+                    report.unknown_documents.size(), report.unknown_documents.front().c_str());
+}
+
+std::vector<JudgedQuery> judged_queries_of(const Arguments& args) {
+    std::vector<JudgedQuery> queries;
+    for (const auto& path : args.values("queries"))
+        for (JudgedQuery& query : read_judged_queries(path, file_content(path))) queries.push_back(std::move(query));
+    return queries;
+}
+
+}  // namespace
+
+int run_eval(int argc, char** argv) {
+    const auto parsed = Arguments::parse_or_help(eval_spec, argc, argv);
+    if (!parsed) return exit_ok;
+    const Arguments& args = *parsed;
+    const StoragePaths paths{args.required("db")};
+    open_existing_store(paths);
+    if (args.values("qrels").empty() && args.values("queries").empty())
+        throw UsageError("give --qrels FILE (matching), --queries FILE (search) or both");
+    EvaluationOptions options;
+    options.as_of = args.value("as-of").value_or("");
+    if (!options.as_of.empty() && !is_iso_date(options.as_of))
+        throw UsageError("--as-of must be a date like 2026-05-31, got \"" + options.as_of + "\"");
+    const ServiceContext context = ServiceContext::builtin();
+    nlohmann::json out = nlohmann::json::object();
+    if (!args.values("qrels").empty()) {
+        const EvaluationReport report = evaluate(paths, context.matching_data(), judgments_of(args), options);
+        if (args.flag("json")) out.update(match_report_json(report));
+        else print_match_report(report);
+    }
+    if (!args.values("queries").empty()) {
+        const QueryEvaluationReport report = evaluate_queries(paths, context.matching_data(), judged_queries_of(args));
+        if (args.flag("json")) out["keyword_queries"] = query_report_json(report);
+        else {
+            if (!args.values("qrels").empty()) std::printf("\n");
+            print_query_report(report);
+        }
+    }
+    if (args.flag("json")) std::cout << out.dump(2) << '\n';
     return exit_ok;
 }
 
