@@ -27,7 +27,8 @@ const CommandSpec search_spec{
     "  --offset N   hits to skip (for paging)\n"
     "  --index LOCS   the index split into shards: folders or tcp://host:port of\n"
     "                 xapian-tcpsrv, comma-separated (documents still come from --db)\n"
-    "  --json       {\"query\", \"total\", \"hits\": [{\"id\", \"kind\", \"lang\", \"title\", \"score\", \"snippet\"}]}\n",
+    "  --json       {\"query\", \"total\", \"complete\", \"partial\", \"parts\", \"hits\": [{\"id\", \"kind\", \"lang\",\n"
+    "               \"title\", \"score\", \"parts_met\", \"snippet\"}]} (docs/api.md)\n",
     {"db", "kind", "lang", "sector", "region", "limit", "offset", "index"},
     {"json"}};
 
@@ -67,8 +68,11 @@ int run_search(int argc, char** argv) {
         std::cout << ++rank << ". " << hit.title << "\n   " << hit.id << " · " << to_string(hit.kind) << " · "
                   << to_string(hit.lang) << " · " << hit.score << "\n   " << hit.snippet.text << "\n\n";
     }
+    if (result.suggestion) std::cout << "did you mean: " << *result.suggestion << '\n';
     std::cout << result.hits.size() << " shown of about " << result.total << " match(es)\n";
-    if (result.relaxed && result.total > 0) std::cout << "no document has every word: these have some of them\n";
+    if (result.relaxed && result.total > 0) std::cout << "no document has enough of the words: these have some of them\n";
+    else if (result.partial > 0)
+        std::cout << result.complete << " with every word (in some language), " << result.partial << " with some of them, after\n";
     return exit_ok;
 }
 

@@ -17,16 +17,6 @@ bool all_han(std::u32string_view word) {
     return true;
 }
 
-std::u32string code_points(const icu::UnicodeString& text) {
-    std::u32string out;
-    for (int32_t i = 0; i < text.length();) {
-        const UChar32 c = text.char32At(i);
-        out.push_back(static_cast<char32_t>(c));
-        i += U16_LENGTH(c);
-    }
-    return out;
-}
-
 void add_labels(HanWordLexicon& lexicon, const MultilingualLabels& labels, const TextNormalizer& normalizer) {
     for (const auto& label : labels.of(Language::zh)) lexicon.add(code_points(normalizer.normalize(label)));
 }

@@ -110,6 +110,32 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& dir, SearchI
     }
 }
 
+// Whether an indexed term is a Russian or English word worth suggesting: unprefixed (word
+// terms are lower case, prefixes upper case), at least three letters, all Cyrillic or Latin.
+bool is_spelling_word(const std::string& term) {
+    std::size_t letters = 0;
+    for (std::size_t i = 0; i < term.size();) {
+        const auto byte = static_cast<unsigned char>(term[i]);
+        if (byte >= 'a' && byte <= 'z') {
+            ++i;
+        } else if ((byte == 0xD0 || byte == 0xD1) && i + 1 < term.size()) {
+            i += 2;  // U+0400 to U+047F
+        } else {
+            return false;
+        }
+        ++letters;
+    }
+    return letters >= 3;
+}
+
+// The document's words become Xapian's spelling data, from which a mistyped query word is
+// corrected (Searcher's suggestion). A replaced or removed document's words stay counted:
+// the data only ranks the corrections, and a rebuild (techbridge reindex) recounts it.
+void add_spellings(Xapian::WritableDatabase& database, const Xapian::Document& terms) {
+    for (auto term = terms.termlist_begin(); term != terms.termlist_end(); ++term)
+        if (is_spelling_word(*term)) database.add_spelling(*term);
+}
+
 }  // namespace
 
 SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnalyzer& analyzer, std::string version,
@@ -119,8 +145,9 @@ SearchIndexWriter::SearchIndexWriter(const std::filesystem::path& dir, TextAnaly
 void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument& analyzed,
                                 const DocumentTags& tags) {
     try {
-        database_.replace_document(layout::id_term(document.id),
-                                   generator_.generate(document, analyzed, tags));
+        const Xapian::Document terms = generator_.generate(document, analyzed, tags);
+        database_.replace_document(layout::id_term(document.id), terms);
+        add_spellings(database_, terms);
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot index document " + document.id + ": " + error.get_description());
     }
@@ -129,6 +156,7 @@ void SearchIndexWriter::replace(const Document& document, const AnalyzedDocument
 void SearchIndexWriter::replace(const std::string& id, const Xapian::Document& terms) {
     try {
         database_.replace_document(layout::id_term(id), terms);
+        add_spellings(database_, terms);
     } catch (const Xapian::Error& error) {
         throw IndexError("cannot index document " + id + ": " + error.get_description());
     }

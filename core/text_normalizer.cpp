@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "chinese_variants.h"
 #include "errors.h"
 
 namespace techbridge {
@@ -46,13 +47,85 @@ TextNormalizer::TextNormalizer() {
     }
 }
 
+namespace {
+
+// Latin letters that look like Cyrillic ones, after case folding, in pairs: the lower-case
+// look-alikes and those of capitals (B В, H Н, M М, T Т, K К) a user may type in either.
+constexpr std::pair<char16_t, char16_t> look_alikes[] = {
+    {u'a', u'а'}, {u'e', u'е'}, {u'o', u'о'}, {u'p', u'р'}, {u'c', u'с'}, {u'x', u'х'},
+    {u'y', u'у'}, {u'k', u'к'}, {u'm', u'м'}, {u't', u'т'}, {u'h', u'н'}, {u'b', u'в'},
+};
+
+char16_t cyrillic_of(char16_t latin) {
+    for (const auto& [l, c] : look_alikes)
+        if (l == latin) return c;
+    return 0;
+}
+
+char16_t latin_of(char16_t cyrillic) {
+    for (const auto& [l, c] : look_alikes)
+        if (c == cyrillic) return l;
+    return 0;
+}
+
+bool is_cyrillic(char16_t c) { return c >= 0x0400 && c <= 0x04FF; }
+bool is_latin(char16_t c) { return c >= u'a' && c <= u'z'; }
+
+// In a word of both scripts, the letters of the fewer that look like letters of the other
+// are written in the other ("сваркa" with a Latin a is "сварка"), when all of them do.
+void fold_word(icu::UnicodeString& text, int32_t begin, int32_t end) {
+    int cyrillic = 0, latin = 0;
+    for (int32_t i = begin; i < end; ++i) {
+        cyrillic += is_cyrillic(text[i]);
+        latin += is_latin(text[i]);
+    }
+    if (cyrillic == 0 || latin == 0 || cyrillic == latin) return;
+    const bool to_cyrillic = cyrillic > latin;
+    for (int32_t i = begin; i < end; ++i) {
+        const char16_t c = text[i];
+        if ((to_cyrillic && is_latin(c) && !cyrillic_of(c)) || (!to_cyrillic && is_cyrillic(c) && !latin_of(c))) return;
+    }
+    for (int32_t i = begin; i < end; ++i) {
+        const char16_t c = text[i];
+        if (to_cyrillic && is_latin(c)) text.setCharAt(i, cyrillic_of(c));
+        if (!to_cyrillic && is_cyrillic(c)) text.setCharAt(i, latin_of(c));
+    }
+}
+
+void fold_look_alikes(icu::UnicodeString& text) {
+    for (int32_t i = 0; i < text.length();) {
+        if (!is_cyrillic(text[i]) && !is_latin(text[i])) {
+            ++i;
+            continue;
+        }
+        int32_t end = i;
+        while (end < text.length() && (is_cyrillic(text[end]) || is_latin(text[end]))) ++end;
+        fold_word(text, i, end);
+        i = end;
+    }
+}
+
+}  // namespace
+
+std::u32string code_points(const icu::UnicodeString& text) {
+    std::u32string out;
+    for (int32_t i = 0; i < text.length();) {
+        const UChar32 c = text.char32At(i);
+        out.push_back(static_cast<char32_t>(c));
+        i += U16_LENGTH(c);
+    }
+    return out;
+}
+
 icu::UnicodeString TextNormalizer::normalize(std::string_view utf8) const {
     UErrorCode status = U_ZERO_ERROR;
-    const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    const std::string mainland = ChineseVariants::installed().to_mainland(utf8);
+    const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(mainland.data(), static_cast<int32_t>(mainland.size())));
     icu::UnicodeString text = nfkc_casefold_->normalize(source, status);
     if (U_FAILURE(status)) throw AnalysisError(std::string("ICU normalisation failed: ") + u_errorName(status));
     if (has_traditional(text)) traditional_to_simplified_->transliterate(text);
     text.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x0451)), icu::UnicodeString(static_cast<UChar32>(0x0435)));
+    fold_look_alikes(text);
     return text;
 }
 

@@ -11,11 +11,17 @@
 namespace techbridge {
 
 /// Brings text in any of the three languages to one comparable form:
-/// NFKC with case folding (full-width forms, ligatures, case), Traditional to
-/// Simplified Chinese, and ё to е (Russian writers use the two interchangeably and
-/// the Russian stemmer does not fold them).
+/// Taiwan and Hong Kong Chinese words as the mainland writes them (ChineseVariants: 軟體
+/// 软件, 雷射 激光), NFKC with case folding (full-width forms, ligatures, case), Traditional to
+/// Simplified Chinese, ё to е (Russian writers use the two interchangeably and
+/// the Russian stemmer does not fold them), and look-alike letters of the other script
+/// inside a Cyrillic or Latin word written in the word's script (a Latin "a" typed in
+/// "сваркa", a Cyrillic "е" in "wеlding").
 ///
 /// Holds ICU objects that are not safe to share: use one normaliser per thread.
+/// The code points of `text`, one per character (UTF-16 surrogate pairs joined).
+std::u32string code_points(const icu::UnicodeString& text);
+
 class TextNormalizer {
 public:
     TextNormalizer();  // throws AnalysisError when ICU data is missing

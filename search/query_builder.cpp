@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <unicode/unistr.h>
@@ -76,6 +77,10 @@ bool is_bigram(const Token& token) { return token.role == TokenRole::bigram; }
 
 // All the character bigrams of a Chinese word of two or more characters ("XH风电" AND "XH电叶"
 // AND "XH叶片" for 风电叶片): the word, wherever the document's segmentation cut it.
+Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
+    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
 Xapian::Query all_bigrams(const Token& token) {
     if (token.script != TokenScript::han || (token.role != TokenRole::word && token.role != TokenRole::compound))
         return {};
@@ -121,35 +126,63 @@ Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryT
 std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternatives(const std::vector<Token>& tokens,
                                                                                  const std::vector<Token>& untagged) {
     // What may stand for the word at each position: its term (a compound and its parts share
-    // a position), its bigrams, the pieces of a lexicon word together, its dictionary renderings.
+    // a position), its bigrams, the pieces of a lexicon word together, its dictionary
+    // renderings, a concept the word alone names. A word inside a longer concept label
+    // keeps its own renderings and concept: a text in another language that writes the
+    // label's words without being tagged with it ("сварка толстых листов" for "thick plate
+    // welding") meets the words still.
     std::map<std::uint32_t, std::vector<Xapian::Query>> alternatives;
+    // The pieces of a lexicon word, or the number and unit of a glued quantity, stand for it
+    // together; pieces stand for it only when they spell it whole (the analyser drops
+    // one-character pieces: 机床 alone is not 数控机床).
     std::map<std::uint32_t, std::vector<Xapian::Query>> pieces;
+    std::map<std::uint32_t, std::string> spelled;  // the pieces' terms, joined
+    std::map<std::uint32_t, std::string> word_at;
+    std::map<std::uint32_t, std::vector<Token>> at_position;
     for (const Token& token : tokens) {
         if (is_bigram(token) || token.stopword || token.term.empty() || token.term.size() > layout::max_term_bytes) continue;
-        if (token.role == TokenRole::piece) {
+        at_position[token.position].push_back(token);
+        if (token.role == TokenRole::part) {
             pieces[token.position].emplace_back(search_term(token));
             continue;
         }
+        if (token.role == TokenRole::piece) {  // met in any language: its term, renderings, concept
+            std::vector<Xapian::Query> piece{Xapian::Query(search_term(token))};
+            Xapian::Query rendered = dictionary_query(token, knowledge_.search().dictionary_weight);
+            if (!rendered.empty()) piece.push_back(std::move(rendered));
+            for (const ConceptMention& mention : tagger_.concept_mentions({token}))
+                for (const auto& id : mention.concept_ids)
+                    if (const Concept* entry = knowledge_.thesaurus().find(id)) piece.push_back(concept_query(*entry));
+            pieces[token.position].push_back(any_of(piece));
+            spelled[token.position] += token.term;
+            continue;
+        }
+        if (token.role == TokenRole::word) word_at[token.position] = token.term;
         alternatives[token.position].emplace_back(search_term(token));
         Xapian::Query bigrams = all_bigrams(token);
         if (!bigrams.empty()) alternatives[token.position].push_back(std::move(bigrams));
+        if (token.role != TokenRole::word) continue;
+        Xapian::Query rendered = dictionary_query(token, knowledge_.search().dictionary_weight);
+        if (!rendered.empty()) alternatives[token.position].push_back(std::move(rendered));
     }
-    for (auto& [position, inner] : pieces)
+    for (auto& [position, inner] : pieces) {
+        const auto pieces_spell = spelled.find(position);
+        if (pieces_spell != spelled.end() && pieces_spell->second != word_at[position]) continue;
         alternatives[position].emplace_back(Xapian::Query::OP_AND, inner.begin(), inner.end());
-    for (const Token& word : untagged) {
-        const auto it = alternatives.find(word.position);
-        if (it == alternatives.end()) continue;
-        Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
-        if (!rendered.empty()) it->second.push_back(std::move(rendered));
     }
+    for (auto& [position, words] : at_position)
+        for (const ConceptMention& mention : tagger_.concept_mentions(words))
+            for (const auto& id : mention.concept_ids)
+                if (const Concept* entry = knowledge_.thesaurus().find(id)) {
+                    alternatives[position].push_back(concept_query(*entry));
+                    Xapian::Query apart = label_words_query(*entry);
+                    if (!apart.empty()) alternatives[position].push_back(std::move(apart));
+                }
+    (void)untagged;
     return alternatives;
 }
 
 namespace {
-
-Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
-    return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
-}
 
 // The conditions of the words of a run of Han characters, or all the run's bigrams: the
 // run's words as another segmentation would have cut them (要人 in 需要人工).
@@ -185,7 +218,7 @@ std::vector<Xapian::Query> or_run_bigrams(const std::vector<std::pair<std::uint3
 
 }  // namespace
 
-Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
+std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
     if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
     const auto alternatives = word_alternatives(tokens, untagged);
     // The words a concept label covers are met by the concept, or by all of those words.
@@ -204,13 +237,17 @@ Xapian::Query QueryBuilder::every_word_query(const std::vector<Token>& tokens, c
         for (; word != alternatives.end() && word->first <= mention->last_position; ++word)
             covered.push_back(any_of(word->second));
         std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_AND, covered.begin(), covered.end())};
-        for (const auto& id : mention->concept_ids)
-            if (const Concept* entry = knowledge_.thesaurus().find(id)) either.push_back(concept_query(*entry));
+        if (mention->first_position != mention->last_position)  // a one-word label's concept is among the word's alternatives
+            for (const auto& id : mention->concept_ids)
+                if (const Concept* entry = knowledge_.thesaurus().find(id)) {
+                    either.push_back(concept_query(*entry));
+                    Xapian::Query apart = label_words_query(*entry);
+                    if (!apart.empty()) either.push_back(std::move(apart));
+                }
         every.emplace_back(first, any_of(either));
         ++mention;
     }
-    const std::vector<Xapian::Query> conditions = or_run_bigrams(every, tokens);
-    return Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
+    return or_run_bigrams(every, tokens);
 }
 
 Xapian::Query QueryBuilder::phrase_query(const std::vector<Token>& tokens, QueryTerms& terms) {
@@ -259,6 +296,21 @@ const std::vector<std::string>& QueryBuilder::concept_label_terms(const Concept&
     return concept_label_terms_[key] = std::move(terms);
 }
 
+Xapian::Query QueryBuilder::label_words_query(const Concept& entry) {
+    if (const auto it = label_words_queries_.find(entry.id); it != label_words_queries_.end()) return it->second;
+    std::vector<Xapian::Query> labels;
+    for (const Language language : all_languages)
+        for (const auto& label : entry.labels.of(language)) {
+            std::vector<Xapian::Query> words;
+            for (const Token& token : analyzer_.analyze(label))
+                if (token.role == TokenRole::word && !token.stopword && token.script != TokenScript::han &&
+                    token.term.size() <= layout::max_term_bytes)
+                    words.emplace_back(search_term(token));
+            if (words.size() >= 2) labels.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+        }
+    return label_words_queries_[entry.id] = any_of(labels);
+}
+
 Xapian::Query QueryBuilder::rendering_query(std::string_view rendering, const RenderingFilter& filter) {
     std::vector<Xapian::Query> words;
     double rarest = -1;
@@ -294,9 +346,14 @@ Xapian::Query QueryBuilder::render_in_other_languages(const Token& word, const R
     std::vector<Xapian::Query> groups;
     for (const LanguageRenderings& language : dictionaries_.lexicon().render(word.term, word.script)) {
         std::vector<Xapian::Query> synonyms;
+        std::vector<std::string> seen;  // renderings the analysis makes one (镭射 and 雷射 are both 激光)
         for (const auto& rendering : language.renderings) {
             Xapian::Query query = rendering_query(rendering.text, filter);
-            if (!query.empty()) synonyms.push_back(std::move(query));
+            if (query.empty()) continue;
+            const std::string description = query.get_description();
+            if (std::find(seen.begin(), seen.end(), description) != seen.end()) continue;
+            seen.push_back(description);
+            synonyms.push_back(std::move(query));
         }
         if (synonyms.empty()) continue;
         groups.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
@@ -305,12 +362,79 @@ Xapian::Query QueryBuilder::render_in_other_languages(const Token& word, const R
     return Xapian::Query(Xapian::Query::OP_OR, groups.begin(), groups.end());
 }
 
+namespace {
+
+// Documents meeting at least `needed` of `parts`: every combination of that many, for the few
+// parts a typed query has; beyond max_combined_parts, any part (the ranking still puts the
+// documents meeting more of them first).
+Xapian::Query at_least(const std::vector<Xapian::Query>& parts, std::size_t needed) {
+    constexpr std::size_t max_combined_parts = 6;
+    if (needed >= parts.size()) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    if (needed <= 1 || parts.size() > max_combined_parts) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    std::vector<Xapian::Query> combinations;
+    const std::size_t n = parts.size();
+    for (unsigned mask = 0; mask < (1u << n); ++mask) {
+        if (static_cast<std::size_t>(__builtin_popcount(mask)) != needed) continue;
+        std::vector<Xapian::Query> chosen;
+        for (std::size_t i = 0; i < n; ++i)
+            if (mask & (1u << i)) chosen.push_back(parts[i]);
+        combinations.emplace_back(Xapian::Query::OP_AND, chosen.begin(), chosen.end());
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, combinations.begin(), combinations.end());
+}
+
+// The tiers of documents meeting `parts` from all of them down to `needed`: each meets
+// exactly that many. Beyond max_combined_parts, two tiers: all of them, and the rest.
+std::vector<QueryTier> tiers_of(const std::vector<Xapian::Query>& parts, std::size_t needed) {
+    constexpr std::size_t max_combined_parts = 6;
+    std::vector<QueryTier> tiers;
+    const std::size_t n = parts.size();
+    const std::size_t lowest = n > max_combined_parts ? n - 1 : needed;
+    Xapian::Query more;  // meeting more parts than the tier
+    for (std::size_t met = n; met >= lowest && met > 0; --met) {
+        Xapian::Query at_least_met = n > max_combined_parts && met < n ? at_least(parts, 1) : at_least(parts, met);
+        tiers.push_back({met, more.empty() ? at_least_met : Xapian::Query(Xapian::Query::OP_AND_NOT, at_least_met, more)});
+        more = at_least_met;
+    }
+    return tiers;
+}
+
+}  // namespace
+
+void QueryBuilder::coordinate(AnalyzedQuery& result, const Xapian::Query& ranked, const std::vector<Xapian::Query>& required,
+                              const std::vector<Xapian::Query>& parts) const {
+    if (parts.empty()) {  // only phrases, or only stop-words: every match is complete
+        result.query = result.matching = ranked;
+        return;
+    }
+    result.parts = parts.size();
+    const double share = knowledge_.search().partial_share * static_cast<double>(parts.size());
+    result.needed = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(share - 1e-9)), 1, parts.size());
+    auto with_required = [&](Xapian::Query met) {
+        if (required.empty()) return met;
+        std::vector<Xapian::Query> all = required;
+        all.push_back(std::move(met));
+        return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
+    };
+    result.matching = with_required(at_least(parts, result.needed));
+    if (parts.size() > 1)
+        for (QueryTier& tier : tiers_of(parts, result.needed)) {
+            tier.documents = with_required(std::move(tier.documents));
+            result.tiers.push_back(std::move(tier));
+        }
+    // Every matching document, ranked by the words it has: one that meets the parts only
+    // through what ranks nothing (a piece's concept, a covered word's rendering) comes last.
+    result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, result.matching, 0),
+                                 ranked);
+    result.relaxed = ranked;
+}
+
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
     AnalyzedQuery result;
     std::vector<Xapian::Query> optional;  // plain words: any may match
     std::vector<Xapian::Query> required;  // quoted phrases: each must match
     std::vector<Xapian::Query> unwanted;  // -excluded words and phrases
-    std::vector<Xapian::Query> every_word;  // per plain part: each of its words, in some language
+    std::vector<Xapian::Query> parts;     // each word (or label-covered group of words) of the plain parts
     for (const QueryPart& part : split_parts(text)) {
         QueryTerms ignored;
         QueryTerms& terms = part.excluded ? ignored : result.terms;
@@ -326,8 +450,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             required.push_back(std::move(query));
         } else {
             optional.push_back(std::move(query));
-            Xapian::Query words = every_word_query(tokens, untagged);
-            if (!words.empty()) every_word.push_back(std::move(words));
+            for (Xapian::Query& condition : part_conditions(tokens, untagged)) parts.push_back(std::move(condition));
         }
         for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
@@ -348,23 +471,12 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
         if (!any.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, any);
     }
     if (query.empty()) return result;
-    const bool words_to_relax = !every_word.empty();
-    Xapian::Query relaxed = query;
-    Xapian::Query matching = query;
-    if (words_to_relax) {
-        // Ranked as before; phrases and every word only decide which documents match.
-        std::vector<Xapian::Query> conditions = required;
-        conditions.insert(conditions.end(), every_word.begin(), every_word.end());
-        matching = Xapian::Query(Xapian::Query::OP_AND, conditions.begin(), conditions.end());
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query, matching);
+    coordinate(result, query, required, parts);
+    for (const auto& excluded : unwanted) {
+        for (QueryTier& tier : result.tiers) tier.documents = Xapian::Query(Xapian::Query::OP_AND_NOT, tier.documents, excluded);
+        for (Xapian::Query* wanted : {&result.query, &result.matching, &result.relaxed})
+            if (!wanted->empty()) *wanted = Xapian::Query(Xapian::Query::OP_AND_NOT, *wanted, excluded);
     }
-    auto without_unwanted = [&](Xapian::Query wanted) {
-        for (const auto& excluded : unwanted) wanted = Xapian::Query(Xapian::Query::OP_AND_NOT, wanted, excluded);
-        return wanted;
-    };
-    result.query = without_unwanted(query);
-    result.matching = without_unwanted(matching);
-    if (words_to_relax) result.relaxed = without_unwanted(relaxed);
     return result;
 }
 

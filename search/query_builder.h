@@ -23,21 +23,37 @@ struct QueryTerms {
     std::vector<std::string> concepts;  // thesaurus concepts the query mentions
 };
 
+/// The documents meeting exactly `parts_met` of a query's parts.
+struct QueryTier {
+    std::size_t parts_met = 0;
+    Xapian::Query documents;
+};
+
 struct AnalyzedQuery {
     Xapian::Query query;  // empty (MatchNothing) when the text has no searchable token
     /// The documents `query` matches, without what only ranks them: cheaper to count.
     Xapian::Query matching;
-    /// The same query where any word may match: what to search when no document has every
-    /// word. Empty when the query has no such choice (only phrases, or only stop-words).
+    /// `matching` cut by the number of the query's parts met, most first (the first tier meets
+    /// them all): the order of the results, `query` ranking within each tier. Empty when the
+    /// query has no parts to meet (only phrases, or only stop-words) or has one.
+    std::vector<QueryTier> tiers;
+    /// Any word may match: what to search when no document meets enough of the parts.
+    /// Empty when the query has no such choice (only phrases, or only stop-words).
     Xapian::Query relaxed;
+    std::size_t parts = 0;   // the query's parts: its words, or the groups of words a concept label covers
+    std::size_t needed = 0;  // the parts a document must meet to match
     QueryTerms terms;
 };
 
+
 /// Query syntax, kept to what works the same in all three languages:
-/// - words: a document has each of them, in any of the three languages: the word itself,
-///   a concept whose label covers it, or its dictionary rendering. Only when no document
-///   has them all does any of them match (AnalyzedQuery::relaxed). Documents with more of
-///   them, and with the rarer ones, rank higher.
+/// - words: each is a part a document meets in any of the three languages: the word
+///   itself, a concept whose label covers it (all the words of the label are one part then),
+///   or its dictionary rendering. Documents meeting every part rank first, then those
+///   meeting fewer; a document must meet a clear share of them (search.json's
+///   partial_share, at least one) to match. Only when none does may any word match
+///   (AnalyzedQuery::relaxed). Among documents meeting as many parts, those with more of
+///   the words, and with the rarer ones, rank higher.
 ///   Russian and English words match all their inflected forms (stems); Chinese is
 ///   segmented into words; Traditional characters find Simplified text.
 /// - "a phrase in quotes": the words in this order.
@@ -75,6 +91,10 @@ public:
     /// a text that writes a label's words apart or inflected ("таяние мерзлоты" for
     /// "многолетняя мерзлота") and so was not tagged with the concept.
     const std::vector<std::string>& concept_label_terms(const Concept& entry, Language language);
+    /// The words of each of the concept's labels of two or more Russian or English words, all
+    /// of a label together, any label: what finds a text that writes the words apart
+    /// ("электрообогрев лопастей ветроустановки" for "лопасть ветроустановки"); unweighted.
+    Xapian::Query label_words_query(const Concept& entry);
     /// A word's renderings in the other languages (BilingualLexicon): per language one synonym
     /// group weighted by its confidence, all scaled by `weight`; empty if none.
     Xapian::Query dictionary_query(const Token& word, double weight);
@@ -83,9 +103,13 @@ public:
 
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
-    /// Matches documents that have every word in some language (no ranking); `untagged`: the
-    /// tokens no concept label covers, which dictionary renderings may stand for.
-    Xapian::Query every_word_query(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
+    /// The parts of a run of words, each a query a document meets by having the word in some
+    /// language (no ranking); `untagged`: the tokens no concept label covers, which
+    /// dictionary renderings may stand for.
+    std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
+    /// The queries of `result` from the ranking query and the parts it must meet.
+    void coordinate(AnalyzedQuery& result, const Xapian::Query& ranked, const std::vector<Xapian::Query>& required,
+                    const std::vector<Xapian::Query>& parts) const;
     std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens,
                                                                           const std::vector<Token>& untagged);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
@@ -100,6 +124,7 @@ private:
     std::unordered_map<std::string, Xapian::Query> concept_queries_;
     std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
     std::unordered_map<std::string, std::vector<std::string>> concept_label_terms_;
+    std::unordered_map<std::string, Xapian::Query> label_words_queries_;
 };
 
 }  // namespace techbridge

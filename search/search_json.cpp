@@ -39,6 +39,7 @@ nlohmann::json hit_json(const SearchHit& hit) {
     out["region"] = hit.region;
     out["trl"] = hit.trl ? nlohmann::json(*hit.trl) : nlohmann::json();
     out["score"] = std::round(hit.score * 1000.0) / 1000.0;
+    out["parts_met"] = hit.parts_met;
     out["snippet"] = hit.snippet.text;
     nlohmann::json& highlights = out["highlights"] = nlohmann::json::array();
     for (const auto& [offset, length] : hit.snippet.highlights) {
@@ -56,6 +57,9 @@ nlohmann::json to_json(const SearchResult& result) {
     nlohmann::json out = nlohmann::json::object();
     out["query"] = result.query;
     out["total"] = result.total;
+    out["complete"] = result.complete;
+    out["partial"] = result.partial;
+    out["parts"] = result.parts;
     out["offset"] = result.offset;
     out["limit"] = result.limit;
     nlohmann::json& hits = out["hits"] = nlohmann::json::array();
@@ -78,6 +82,7 @@ nlohmann::json to_json(const SearchResult& result) {
     }
     out["facets_exact"] = result.facets_exact;
     out["relaxed"] = result.relaxed;
+    if (result.suggestion) out["suggestion"] = *result.suggestion;
     return out;
 }
 

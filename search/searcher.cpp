@@ -1,6 +1,7 @@
 #include "searcher.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "errors.h"
 #include "filter_terms.h"
@@ -51,39 +52,89 @@ std::optional<IndexRevision> Searcher::current_revision() const {
     return IndexRevision(index_.get_revision(), index_.get_uuid());
 }
 
-Xapian::MSet Searcher::find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,
-                          bool browsing, SearchResult& result) {
+Xapian::Enquire Searcher::ranking_enquire(bool browsing) const {
     Xapian::Enquire enquire(index_);
-    enquire.set_query(ranked);
     if (browsing) {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
     } else {
         // Xapian's BM25 defaults but for b, the weight of a document's length.
         enquire.set_weighting_scheme(Xapian::BM25Weight(1, 0, 1, knowledge_.search().length_normalization, 0.5));
     }
+    return enquire;
+}
+
+namespace {
+
+void append(std::vector<RankedDocument>& page, const Xapian::MSet& matches, std::size_t parts_met) {
+    for (auto it = matches.begin(); it != matches.end(); ++it) page.push_back({it.get_document(), it.get_weight(), parts_met});
+}
+
+Xapian::doccount count_of(const Xapian::Database& index, const Xapian::Query& query, Xapian::doccount at_least) {
+    Xapian::Enquire counting(index);
+    counting.set_query(query);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    return counting.get_mset(0, 0, at_least).get_matches_estimated();
+}
+
+}  // namespace
+
+std::vector<RankedDocument> Searcher::find(const AnalyzedQuery& query, const SearchRequest& request,
+                                                     bool browsing, SearchResult& result) {
+    Xapian::Enquire enquire = ranking_enquire(browsing);
     const std::size_t limit = std::min(request.limit, max_limit);
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
-    // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.
-    Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                            static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
-    result.total = matches.get_matches_estimated();
     result.facets = {};
     result.facets_exact = false;
-    if (!remote_) {
-        // Counting is a second pass without ranking: it must see every match, which the
-        // ranked pass, stopping once no other document can reach the page, never does.
-        Xapian::Enquire counting(index_);
-        counting.set_query(matching);
-        counting.set_weighting_scheme(Xapian::BoolWeight());
-        FacetCounter facets(FacetTable::current(index_));
-        counting.add_matchspy(&facets);
-        const Xapian::MSet counted = counting.get_mset(0, 0, counted_limit);
-        result.total = counted.get_matches_estimated();
-        result.facets = facets.counts();
-        result.facets_exact =
-            counted.get_matches_lower_bound() == counted.get_matches_upper_bound() && result.total <= counted_limit;
+    if (!remote_) count(query, result);
+    std::vector<RankedDocument> page;
+    if (query.tiers.empty()) {
+        enquire.set_query(query.query);
+        // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.
+        const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                                      static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
+        if (remote_) result.total = matches.get_matches_estimated();
+        append(page, matches, query.parts);
+        result.complete = result.total;
+        result.partial = 0;
+        return page;
     }
-    return matches;
+    std::size_t skipped = request.offset;  // of the page's offset, what the tiers before passed
+    std::size_t tiers_total = 0;
+    for (const QueryTier& tier : query.tiers) {
+        const bool first = tier.parts_met == query.parts;
+        if (page.size() >= limit && !first && !remote_) break;  // the counts are known, the page is full
+        const std::size_t in_tier = count_of(index_, tier.documents, counted_limit);
+        tiers_total += in_tier;
+        if (first) result.complete = in_tier;
+        if (page.size() >= limit || in_tier == 0) continue;
+        if (skipped >= in_tier) {
+            skipped -= in_tier;
+            continue;
+        }
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query, tier.documents));
+        append(page, enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(limit - page.size())),
+               tier.parts_met);
+        skipped = 0;
+    }
+    if (remote_) result.total = tiers_total;
+    result.partial = result.total - std::min(result.complete, result.total);
+    return page;
+}
+
+void Searcher::count(const AnalyzedQuery& query, SearchResult& result) {
+    // Counting is a second pass without ranking: it must see every match, which the ranked
+    // pass, stopping once no other document can reach the page, never does.
+    const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
+    Xapian::Enquire counting(index_);
+    counting.set_query(query.matching);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    FacetCounter facets(FacetTable::current(index_));
+    counting.add_matchspy(&facets);
+    const Xapian::MSet counted = counting.get_mset(0, 0, counted_limit);
+    result.total = counted.get_matches_estimated();
+    result.facets = facets.counts();
+    result.facets_exact =
+        counted.get_matches_lower_bound() == counted.get_matches_upper_bound() && result.total <= counted_limit;
 }
 
 SearchResult Searcher::run(const SearchRequest& request) {
@@ -106,14 +157,25 @@ SearchResult Searcher::run(const SearchRequest& request) {
         return Xapian::Query(Xapian::Query::OP_FILTER, wanted,
                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     };
-    Xapian::MSet matches = find(filtered(analyzed.query), filtered(analyzed.matching), request, browsing, result);
+    AnalyzedQuery wanted = analyzed;
+    for (Xapian::Query* query : {&wanted.query, &wanted.matching}) *query = filtered(*query);
+    for (QueryTier& tier : wanted.tiers) tier.documents = filtered(tier.documents);
+    result.parts = analyzed.parts;
+    std::vector<RankedDocument> page = find(wanted, request, browsing, result);
     if (result.total == 0 && !analyzed.relaxed.empty()) {
         result.relaxed = true;
-        matches = find(filtered(analyzed.relaxed), filtered(analyzed.relaxed), request, browsing, result);
+        wanted.query = wanted.matching = filtered(analyzed.relaxed);
+        wanted.tiers.clear();
+        wanted.parts = 0;
+        page = find(wanted, request, browsing, result);
+        result.complete = 0;
+        result.partial = result.total;
     }
+    if (!browsing && (result.total == 0 || result.relaxed || result.complete == 0))
+        result.suggestion = suggester_.suggest(request.query, index_);
     const SnippetQuery marked(analyzed.terms);
-    for (auto it = matches.begin(); it != matches.end(); ++it) {
-        const std::string id = it.get_document().get_data();
+    for (const RankedDocument& ranked : page) {
+        const std::string id = ranked.document.get_data();
         auto stored = store_.summary(id);
         if (!stored) continue;  // removed from the store after the index was read
         SearchHit hit;
@@ -124,7 +186,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.organization = std::move(stored->organization);
         hit.region = std::move(stored->region);
         hit.trl = stored->trl;
-        hit.score = it.get_weight();
+        hit.parts_met = ranked.parts_met;
+        hit.score = ranked.weight;
         hit.snippet = snippets_.generate(stored->body, marked);
         result.hits.push_back(std::move(hit));
     }

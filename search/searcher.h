@@ -11,6 +11,7 @@
 #include "search_request.h"
 #include "search_result_cache.h"
 #include "snippet.h"
+#include "spelling_suggestion.h"
 #include "storage_paths.h"
 #include "text_analyzer.h"
 
@@ -22,6 +23,13 @@ namespace techbridge {
 /// a rebuild (`techbridge reindex`, a repair) swapped it in. A sector filter may
 /// be a sector id or an ISIC/OKVED2 code; a region filter an id or a place name; one
 /// that names nothing known is an InvalidInputError.
+/// A document of a result page as ranked: its weight and how many of the query's parts it meets.
+struct RankedDocument {
+    Xapian::Document document;
+    double weight = 0;
+    std::size_t parts_met = 0;
+};
+
 class Searcher {
 public:
     /// With a cache, a request asked before of the same index revision is answered from it.
@@ -38,8 +46,13 @@ private:
     SearchResult run(const SearchRequest& request);
     /// The requested page of `ranked`, setting the result's total and the facets of `matching`
     /// (the same documents, unranked).
-    Xapian::MSet find(const Xapian::Query& ranked, const Xapian::Query& matching, const SearchRequest& request,
-                      bool browsing, SearchResult& result);
+    /// The request's page: the query's tiers in order (documents meeting more of its parts
+    /// first), each ranked by the query; and the counts of `result`.
+    std::vector<RankedDocument> find(const AnalyzedQuery& query, const SearchRequest& request, bool browsing,
+                                     SearchResult& result);
+    /// Counts the matches and their facets in a pass without ranking.
+    void count(const AnalyzedQuery& query, SearchResult& result);
+    Xapian::Enquire ranking_enquire(bool browsing) const;
     /// The index revision, if it has one (a single local database).
     std::optional<IndexRevision> current_revision() const;
 
@@ -52,6 +65,7 @@ private:
     DocumentTagger tagger_;
     QueryBuilder queries_;
     SnippetGenerator snippets_{analyzer_};
+    SpellingSuggester suggester_{analyzer_, knowledge_};
     SearchResultCache* cache_;
     bool remote_ = false;  // some shards are served by xapian-tcpsrv
 };

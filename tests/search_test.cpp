@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
 
 #include "dictionaries.h"
 #include "fixtures.h"
@@ -364,11 +365,19 @@ TEST_CASE("a document matches when it has every word of the query, in some langu
     CHECK(contains(welding, "t-off-en-1"));
     CHECK_FALSE(contains(welding, "t-off-ru-2"));
     CHECK_FALSE(contains(welding, "t-kn-en-1"));
-    // The Chinese demand is about laser welding but names no steel.
-    const auto steel = ids(search(collection, "laser steel"));
-    CHECK(contains(steel, "t-off-en-1"));
-    CHECK(contains(steel, "t-off-ru-1"));
-    CHECK_FALSE(contains(steel, "t-dem-zh-1"));
+    // The Chinese demand is about laser welding but names no steel: it meets one of the two
+    // parts, and comes after the offers that meet both.
+    const auto steel_result = search(collection, "laser steel");
+    const auto steel = ids(steel_result);
+    CHECK(steel_result.parts == 2);
+    REQUIRE(steel.size() >= 3);
+    CHECK(std::set<std::string>(steel.begin(), steel.begin() + 2) == std::set<std::string>{"t-off-en-1", "t-off-ru-1"});
+    CHECK(steel_result.hits[0].parts_met == 2);
+    CHECK(steel_result.hits[1].parts_met == 2);
+    CHECK(contains(steel, "t-dem-zh-1"));
+    CHECK(steel_result.hits[static_cast<std::size_t>(std::find(steel.begin(), steel.end(), "t-dem-zh-1") - steel.begin())].parts_met == 1);
+    CHECK(steel_result.complete == 2);
+    CHECK(steel_result.partial == steel_result.total - 2);
     // Weld toughness: the Chinese demand in its words, the offers through concepts and
     // renderings; the catalyst, the bridge and the machine tools are left out.
     const auto toughness = ids(search(collection, "焊缝 韧性"));
@@ -377,14 +386,26 @@ TEST_CASE("a document matches when it has every word of the query, in some langu
     for (const char* unrelated : {"t-off-ru-2", "t-kn-en-1", "t-dem-zh-2"}) CHECK_FALSE(contains(toughness, unrelated));
 }
 
-TEST_CASE("when no document has every word, documents with some of them are found and the result says so") {
+TEST_CASE("documents meeting a part of the query are found after those meeting all of it, and counted apart") {
     IndexedCollection collection;
     const auto result = search(collection, "катализатор bridge");
-    CHECK(result.relaxed);
+    CHECK_FALSE(result.relaxed);  // one of two parts is a clear share
     CHECK(contains(ids(result), "t-off-ru-2"));
     CHECK(contains(ids(result), "t-kn-en-1"));
-    CHECK(to_json(result)["relaxed"] == true);
+    CHECK(result.complete == 0);
+    CHECK(result.partial == result.total);
+    CHECK(result.total >= 2);
+    const auto json = to_json(result);
+    CHECK(json["complete"] == 0);
+    CHECK(json["partial"] == result.total);
+    CHECK(json["parts"] == 2);
+    CHECK(json["hits"][0]["parts_met"] == 1);
     CHECK(to_json(search(collection, "катализатор"))["relaxed"] == false);
+    // Three words of which each document has at most one: under the share, so any word may match.
+    const auto relaxed = search(collection, "катализатор bridge zzqxv");
+    CHECK(relaxed.relaxed);
+    CHECK(to_json(relaxed)["relaxed"] == true);
+    CHECK(contains(ids(relaxed), "t-off-ru-2"));
     // A phrase stays required even then.
     const auto phrase = search(collection, "\"лазерной сварки\" bridge");
     CHECK(ids(phrase) == std::vector<std::string>{"t-off-ru-1"});

@@ -102,6 +102,17 @@ TEST_CASE("ё is folded to е before stemming") {
     CHECK(stems("ёмкость") == stems("емкость"));
 }
 
+TEST_CASE("look-alike letters of the other script inside a word are written in the word's script") {
+    CHECK(words("сваркa") == Terms{"сварка"});             // a Latin a at the end
+    CHECK(words("CВАРКА") == Terms{"сварка"});             // a Latin C typed first
+    CHECK(words("wеlding") == Terms{"welding"});           // a Cyrillic е
+    CHECK(stems("cварки") == stems("сварка"));
+    CHECK(words("12Х18Н10Т") == Terms{"12х18н10т"});       // a steel grade: Cyrillic letters and digits, untouched
+    CHECK(words("Ту-204") == Terms{"ту", "204"});
+    CHECK(words("газqq") == Terms{"газqq"});                // q has no Cyrillic look-alike: left as typed
+    CHECK(words("оc") == Terms{"оc"});                      // one of each: no majority, left as typed
+}
+
 TEST_CASE("English words are case-folded and stemmed") {
     CHECK(words("Laser WELDING") == Terms{"laser", "welding"});
     CHECK(stems("welding welded welds") == Terms{"weld", "weld", "weld"});

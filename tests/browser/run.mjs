@@ -188,10 +188,24 @@ test('search in Chinese finds Russian offers and shows concept labels in all thr
 test('a query no document fully matches shows documents with some of its words, and says so', async ({ page, base }) => {
   await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка zzqxv'));
   await expectShown(page, page.locator('.hits .hit'), 'hits with some of the words');
-  await waitFor(page.locator('#relaxed-notice'), 'the notice that not every word was found');
+  await waitFor(page.locator('#partial-notice'), 'the notice that the hits have some of the words');
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка zzqxv qqzzx'));
+  await expectShown(page, page.locator('.hits .hit'), 'hits with one of the words');
+  await waitFor(page.locator('#relaxed-notice'), 'the notice that not enough words were found');
   await page.goto(base + '/#/search?q=' + encodeURIComponent('лазерная сварка'));
   await expectShown(page, page.locator('.hits .hit'), 'hits with every word');
   check(await page.locator('#relaxed-notice').count() === 0, 'the notice shows although documents have every word');
+  check(await page.locator('#partial-notice').count() === 0, 'the partial notice shows for a query of one part');
+});
+
+test('a mistyped query offers the corrected one, which searches when clicked', async ({ page, base }) => {
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('激光悍接'));
+  const suggestion = page.locator('#suggestion a');
+  await waitFor(suggestion, 'the did-you-mean link');
+  check((await suggestion.innerText()) === '激光焊接', 'the suggestion is not 激光焊接');
+  await suggestion.click();
+  await expectShown(page, page.locator('.hits .hit'), 'hits of the corrected query');
+  check(await page.locator('#suggestion').count() === 0, 'the corrected query still offers a suggestion');
 });
 
 test('interface language switches zh → ru → en and is remembered', async ({ page, base }) => {

@@ -68,7 +68,15 @@ export async function searchPage(root, route, alive) {
   status.textContent = total === 0 ? t('search.none')
     : hits.length < total ? t('search.range', { from: offset + 1, to: offset + hits.length, total })
       : t('search.count', { total });
+  if (typeof data.suggestion === 'string' && data.suggestion) {
+    add(results, h('p', { class: 'notice', id: 'suggestion' }, t('search.didYouMean'), ' ',
+      h('a', { href: hrefFor('/search', { q: data.suggestion, ...filters }) }, data.suggestion)));
+  }
   if (data.relaxed === true && total > 0) add(results, h('p', { class: 'notice', id: 'relaxed-notice' }, t('search.relaxed')));
+  else if (Number(data.partial) > 0) {
+    add(results, h('p', { class: 'notice', id: 'partial-notice' },
+      t('search.partial', { complete: Number(data.complete) || 0, partial: Number(data.partial) })));
+  }
 
   if (Array.isArray(data.concepts) && data.concepts.length) add(results, queryConcepts(data.concepts));
 
