@@ -123,8 +123,7 @@ Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryT
     return Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end());
 }
 
-std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternatives(const std::vector<Token>& tokens,
-                                                                                 const std::vector<Token>& untagged) {
+std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternatives(const std::vector<Token>& tokens) {
     // What may stand for the word at each position: its term (a compound and its parts share
     // a position), its bigrams, the pieces of a lexicon word together, its dictionary
     // renderings, a concept the word alone names. A word inside a longer concept label
@@ -178,7 +177,6 @@ std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternati
                     Xapian::Query apart = label_words_query(*entry);
                     if (!apart.empty()) alternatives[position].push_back(std::move(apart));
                 }
-    (void)untagged;
     return alternatives;
 }
 
@@ -218,9 +216,9 @@ std::vector<Xapian::Query> or_run_bigrams(const std::vector<std::pair<std::uint3
 
 }  // namespace
 
-std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token>& tokens, const std::vector<Token>& untagged) {
+std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token>& tokens) {
     if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
-    const auto alternatives = word_alternatives(tokens, untagged);
+    const auto alternatives = word_alternatives(tokens);
     // The words a concept label covers are met by the concept, or by all of those words.
     const std::vector<ConceptMention> mentions = tagger_.concept_mentions(tokens);
     auto mention = mentions.begin();
@@ -450,7 +448,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             required.push_back(std::move(query));
         } else {
             optional.push_back(std::move(query));
-            for (Xapian::Query& condition : part_conditions(tokens, untagged)) parts.push_back(std::move(condition));
+            for (Xapian::Query& condition : part_conditions(tokens)) parts.push_back(std::move(condition));
         }
         for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);

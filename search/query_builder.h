@@ -104,14 +104,12 @@ public:
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
     /// The parts of a run of words, each a query a document meets by having the word in some
-    /// language (no ranking); `untagged`: the tokens no concept label covers, which
-    /// dictionary renderings may stand for.
-    std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens, const std::vector<Token>& untagged);
+    /// language (no ranking).
+    std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens);
     /// The queries of `result` from the ranking query and the parts it must meet.
     void coordinate(AnalyzedQuery& result, const Xapian::Query& ranked, const std::vector<Xapian::Query>& required,
                     const std::vector<Xapian::Query>& parts) const;
-    std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens,
-                                                                          const std::vector<Token>& untagged);
+    std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering, const RenderingFilter& filter);
 
