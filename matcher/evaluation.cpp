@@ -13,8 +13,6 @@
 
 namespace techbridge {
 
-namespace {
-
 std::vector<std::string_view> tab_cells(std::string_view line) {
     std::vector<std::string_view> cells;
     std::size_t begin = 0;
@@ -25,6 +23,8 @@ std::vector<std::string_view> tab_cells(std::string_view line) {
         begin = tab + 1;
     }
 }
+
+namespace {
 
 int parsed_grade(std::string_view text) {
     int grade = -1;

@@ -29,6 +29,9 @@ Qrels read_qrels(const std::string& path, std::string_view content);
 void judge_unlisted_as_unmatched(Qrels& qrels, const std::vector<std::string>& demand_ids);
 
 /// nDCG@k with gains 2^grade - 1 (0 when nothing is relevant).
+/// The cells of a tab-separated line, each trimmed; one cell for a line without a tab.
+std::vector<std::string_view> tab_cells(std::string_view line);
+
 double ndcg_at(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades, std::size_t k);
 /// 1 / rank of the first relevant item (0 when none is ranked).
 double reciprocal_rank(const std::vector<std::string>& ranking, const std::map<std::string, int>& grades);

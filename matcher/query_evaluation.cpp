@@ -6,23 +6,16 @@
 #include "errors.h"
 #include "evaluation.h"
 #include "searcher.h"
+#include "utf8.h"
 
 namespace techbridge {
 
 namespace {
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
-    std::vector<std::string_view> parts;
-    for (std::size_t start = 0;;) {
-        const std::size_t end = text.find(separator, start);
-        parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-        if (end == std::string_view::npos) return parts;
-        start = end + 1;
-    }
-}
-
 JudgedQuery parse_query_line(const std::string& where, std::string_view line) {
-    const auto fields = split(line, '\t');
+    if (const auto bad = find_invalid_utf8(line))
+        throw InvalidInputError(where + ": invalid UTF-8 at byte " + std::to_string(*bad) + "; save the file as UTF-8");
+    const auto fields = tab_cells(line);
     if (fields.size() != 4)
         throw InvalidInputError(where + ": expected 4 tab-separated fields (qid, lang, query, ids), got " +
                                 std::to_string(fields.size()));
@@ -31,8 +24,11 @@ JudgedQuery parse_query_line(const std::string& where, std::string_view line) {
     if (!lang) throw InvalidInputError(where + ": lang must be zh, ru or en, got \"" + std::string(fields[1]) + "\"");
     query.lang = *lang;
     if (query.id.empty() || query.text.empty()) throw InvalidInputError(where + ": the qid and the query must not be empty");
-    for (const std::string_view id : split(fields[3], ','))
-        if (!id.empty()) query.relevant.emplace(id);
+    for (std::size_t begin = 0; begin <= fields[3].size();) {
+        const std::size_t comma = std::min(fields[3].find(',', begin), fields[3].size());
+        if (comma > begin) query.relevant.emplace(fields[3].substr(begin, comma - begin));
+        begin = comma + 1;
+    }
     if (query.relevant.empty()) throw InvalidInputError(where + ": no relevant document listed");
     return query;
 }
@@ -43,10 +39,13 @@ std::vector<JudgedQuery> read_judged_queries(const std::string& path, std::strin
     std::vector<JudgedQuery> queries;
     std::set<std::string> seen;
     std::size_t number = 0;
-    for (std::string_view line : split(content, '\n')) {
+    for (std::size_t begin = 0; begin < content.size();) {
+        const std::size_t end = std::min(content.find('\n', begin), content.size());
+        std::string_view line = content.substr(begin, end - begin);
+        begin = end + 1;
         ++number;
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (line.empty() || (number == 1 && line.starts_with("qid\t"))) continue;
+        if (line.empty() || line.front() == '#' || (number == 1 && line.starts_with("qid\t"))) continue;
         const std::string where = path + ":" + std::to_string(number);
         JudgedQuery query = parse_query_line(where, line);
         if (!seen.insert(query.id).second) throw InvalidInputError(where + ": qid \"" + query.id + "\" given twice");

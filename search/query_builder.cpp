@@ -75,12 +75,12 @@ bool is_stopword(const Token& token) { return token.stopword; }
 // Bigrams are recall terms of their own, asked for through bigram_query, not as words.
 bool is_bigram(const Token& token) { return token.role == TokenRole::bigram; }
 
-// All the character bigrams of a Chinese word of two or more characters ("XH风电" AND "XH电叶"
-// AND "XH叶片" for 风电叶片): the word, wherever the document's segmentation cut it.
 Xapian::Query any_of(const std::vector<Xapian::Query>& queries) {
     return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
+// All the character bigrams of a Chinese word of two or more characters ("XH风电" AND "XH电叶"
+// AND "XH叶片" for 风电叶片): the word, wherever the document's segmentation cut it.
 Xapian::Query all_bigrams(const Token& token) {
     if (token.script != TokenScript::han || (token.role != TokenRole::word && token.role != TokenRole::compound))
         return {};
@@ -172,11 +172,7 @@ std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternati
     for (auto& [position, words] : at_position)
         for (const ConceptMention& mention : tagger_.concept_mentions(words))
             for (const auto& id : mention.concept_ids)
-                if (const Concept* entry = knowledge_.thesaurus().find(id)) {
-                    alternatives[position].push_back(concept_query(*entry));
-                    Xapian::Query apart = label_words_query(*entry);
-                    if (!apart.empty()) alternatives[position].push_back(std::move(apart));
-                }
+                if (const Concept* entry = knowledge_.thesaurus().find(id)) add_concept(alternatives[position], *entry);
     return alternatives;
 }
 
@@ -237,11 +233,7 @@ std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token
         std::vector<Xapian::Query> either{Xapian::Query(Xapian::Query::OP_AND, covered.begin(), covered.end())};
         if (mention->first_position != mention->last_position)  // a one-word label's concept is among the word's alternatives
             for (const auto& id : mention->concept_ids)
-                if (const Concept* entry = knowledge_.thesaurus().find(id)) {
-                    either.push_back(concept_query(*entry));
-                    Xapian::Query apart = label_words_query(*entry);
-                    if (!apart.empty()) either.push_back(std::move(apart));
-                }
+                if (const Concept* entry = knowledge_.thesaurus().find(id)) add_concept(either, *entry);
         every.emplace_back(first, any_of(either));
         ++mention;
     }
@@ -292,6 +284,12 @@ const std::vector<std::string>& QueryBuilder::concept_label_terms(const Concept&
             if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes)
                 add_unique(terms, search_term(token));
     return concept_label_terms_[key] = std::move(terms);
+}
+
+void QueryBuilder::add_concept(std::vector<Xapian::Query>& alternatives, const Concept& entry) {
+    alternatives.push_back(concept_query(entry));
+    Xapian::Query apart = label_words_query(entry);
+    if (!apart.empty()) alternatives.push_back(std::move(apart));
 }
 
 Xapian::Query QueryBuilder::label_words_query(const Concept& entry) {
@@ -362,11 +360,13 @@ Xapian::Query QueryBuilder::render_in_other_languages(const Token& word, const R
 
 namespace {
 
+// Queries of more parts than this are not cut into combinations of parts (2^n of them).
+constexpr std::size_t max_combined_parts = 6;
+
 // Documents meeting at least `needed` of `parts`: every combination of that many, for the few
 // parts a typed query has; beyond max_combined_parts, any part (the ranking still puts the
 // documents meeting more of them first).
 Xapian::Query at_least(const std::vector<Xapian::Query>& parts, std::size_t needed) {
-    constexpr std::size_t max_combined_parts = 6;
     if (needed >= parts.size()) return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
     if (needed <= 1 || parts.size() > max_combined_parts) return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     std::vector<Xapian::Query> combinations;
@@ -384,7 +384,6 @@ Xapian::Query at_least(const std::vector<Xapian::Query>& parts, std::size_t need
 // The tiers of documents meeting `parts` from all of them down to `needed`: each meets
 // exactly that many. Beyond max_combined_parts, two tiers: all of them, and the rest.
 std::vector<QueryTier> tiers_of(const std::vector<Xapian::Query>& parts, std::size_t needed) {
-    constexpr std::size_t max_combined_parts = 6;
     std::vector<QueryTier> tiers;
     const std::size_t n = parts.size();
     const std::size_t lowest = n > max_combined_parts ? n - 1 : needed;

@@ -112,6 +112,8 @@ private:
     std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering, const RenderingFilter& filter);
+    /// Appends what meets a concept: its synonym group and its labels' words apart.
+    void add_concept(std::vector<Xapian::Query>& alternatives, const Concept& entry);
 
     TextAnalyzer& analyzer_;
     const KnowledgeBase& knowledge_;

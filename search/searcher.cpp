@@ -1,7 +1,6 @@
 #include "searcher.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "errors.h"
 #include "filter_terms.h"

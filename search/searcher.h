@@ -17,12 +17,6 @@
 
 namespace techbridge {
 
-/// Searches one database directory. Holds an open index, store connection and
-/// analyser, none of which may be shared between threads: use one Searcher per thread.
-/// Each search first catches up with the latest committed index, and opens the new one when
-/// a rebuild (`techbridge reindex`, a repair) swapped it in. A sector filter may
-/// be a sector id or an ISIC/OKVED2 code; a region filter an id or a place name; one
-/// that names nothing known is an InvalidInputError.
 /// A document of a result page as ranked: its weight and how many of the query's parts it meets.
 struct RankedDocument {
     Xapian::Document document;
@@ -30,6 +24,12 @@ struct RankedDocument {
     std::size_t parts_met = 0;
 };
 
+/// Searches one database directory. Holds an open index, store connection and
+/// analyser, none of which may be shared between threads: use one Searcher per thread.
+/// Each search first catches up with the latest committed index, and opens the new one when
+/// a rebuild (`techbridge reindex`, a repair) swapped it in. A sector filter may
+/// be a sector id or an ISIC/OKVED2 code; a region filter an id or a place name; one
+/// that names nothing known is an InvalidInputError.
 class Searcher {
 public:
     /// With a cache, a request asked before of the same index revision is answered from it.
@@ -44,8 +44,6 @@ public:
 
 private:
     SearchResult run(const SearchRequest& request);
-    /// The requested page of `ranked`, setting the result's total and the facets of `matching`
-    /// (the same documents, unranked).
     /// The request's page: the query's tiers in order (documents meeting more of its parts
     /// first), each ranked by the query; and the counts of `result`.
     std::vector<RankedDocument> find(const AnalyzedQuery& query, const SearchRequest& request, bool browsing,

@@ -26,6 +26,8 @@ TEST_CASE("judged queries: a line that is not qid, lang, query, ids is refused w
                          InvalidInputError);
     CHECK_THROWS_WITH_AS(read_judged_queries("q.tsv", "q1\tzh\tx\t\n"), doctest::Contains("no relevant document"),
                          InvalidInputError);
+    CHECK_THROWS_WITH_AS(read_judged_queries("q.tsv", "# comment\nq1\tzh\t\xff\ta\n"), doctest::Contains("q.tsv:2: invalid UTF-8"),
+                         InvalidInputError);
 }
 
 TEST_CASE("judged queries: recall is counted apart for the query's language and the others") {
