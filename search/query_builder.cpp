@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 
 #include "bilingual_lexicon.h"
+#include "boolean_form.h"
 #include "index_layout.h"
 
 namespace techbridge {
@@ -401,9 +402,12 @@ std::vector<QueryTier> tiers_of(const std::vector<Xapian::Query>& parts, std::si
 void QueryBuilder::coordinate(AnalyzedQuery& result, const Xapian::Query& ranked, const std::vector<Xapian::Query>& required,
                               const std::vector<Xapian::Query>& parts) const {
     if (parts.empty()) {  // only phrases, or only stop-words: every match is complete
-        result.query = result.matching = ranked;
+        result.query = result.ranking = ranked;
+        result.matching = boolean_form(ranked);
         return;
     }
+    std::vector<Xapian::Query> conditions;  // each part with its repeated terms counted once
+    for (const Xapian::Query& part : parts) conditions.push_back(boolean_form(part));
     result.parts = parts.size();
     const double share = knowledge_.search().partial_share * static_cast<double>(parts.size());
     result.needed = std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(share - 1e-9)), 1, parts.size());
@@ -413,17 +417,17 @@ void QueryBuilder::coordinate(AnalyzedQuery& result, const Xapian::Query& ranked
         all.push_back(std::move(met));
         return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
     };
-    result.matching = with_required(at_least(parts, result.needed));
+    result.matching = boolean_form(with_required(at_least(conditions, result.needed)));
     if (parts.size() > 1)
-        for (QueryTier& tier : tiers_of(parts, result.needed)) {
-            tier.documents = with_required(std::move(tier.documents));
+        for (QueryTier& tier : tiers_of(conditions, result.needed)) {
+            tier.documents = boolean_form(with_required(std::move(tier.documents)));
             result.tiers.push_back(std::move(tier));
         }
     // Every matching document, ranked by the words it has: one that meets the parts only
     // through what ranks nothing (a piece's concept, a covered word's rendering) comes last.
     result.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, result.matching, 0),
                                  ranked);
-    result.relaxed = ranked;
+    result.ranking = result.relaxed = ranked;
 }
 
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
@@ -471,7 +475,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
     coordinate(result, query, required, parts);
     for (const auto& excluded : unwanted) {
         for (QueryTier& tier : result.tiers) tier.documents = Xapian::Query(Xapian::Query::OP_AND_NOT, tier.documents, excluded);
-        for (Xapian::Query* wanted : {&result.query, &result.matching, &result.relaxed})
+        for (Xapian::Query* wanted : {&result.query, &result.matching, &result.ranking, &result.relaxed})
             if (!wanted->empty()) *wanted = Xapian::Query(Xapian::Query::OP_AND_NOT, *wanted, excluded);
     }
     return result;

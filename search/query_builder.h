@@ -37,6 +37,9 @@ struct AnalyzedQuery {
     /// them all): the order of the results, `query` ranking within each tier. Empty when the
     /// query has no parts to meet (only phrases, or only stop-words) or has one.
     std::vector<QueryTier> tiers;
+    /// What orders the documents meeting as many parts: the words, the concepts named and the
+    /// renderings, weighted; it does not decide which documents match.
+    Xapian::Query ranking;
     /// Any word may match: what to search when no document meets enough of the parts.
     /// Empty when the query has no such choice (only phrases, or only stop-words).
     Xapian::Query relaxed;

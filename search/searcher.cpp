@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "boolean_form.h"
 #include "errors.h"
 #include "filter_terms.h"
 #include "index_layout.h"
@@ -84,36 +85,44 @@ std::vector<RankedDocument> Searcher::find(const AnalyzedQuery& query, const Sea
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
     result.facets = {};
     result.facets_exact = false;
-    if (!remote_) count(query, result);
     std::vector<RankedDocument> page;
     if (query.tiers.empty()) {
+        // One pass ranks the page and counts: checking every match up to the limit, it sees
+        // what a counting pass would (xapian-tcpsrv runs no facet counter: shards give none).
         enquire.set_query(query.query);
-        // Without a counting pass (remote shards), the ranked pass checks enough matches for a true total.
-        const Xapian::MSet matches = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                                      static_cast<Xapian::doccount>(limit), remote_ ? counted_limit : 0);
-        if (remote_) result.total = matches.get_matches_estimated();
+        FacetCounter facets(remote_ ? nullptr : FacetTable::current(index_));
+        if (!remote_) enquire.add_matchspy(&facets);
+        const Xapian::MSet matches =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(limit), counted_limit);
+        result.total = matches.get_matches_estimated();
+        if (!remote_) {
+            result.facets = facets.counts();
+            result.facets_exact = matches.get_matches_lower_bound() == matches.get_matches_upper_bound() &&
+                                  result.total <= counted_limit;
+        }
         append(page, matches, query.parts);
         result.complete = result.total;
         result.partial = 0;
         return page;
     }
+    if (!remote_) count(query, result);
     std::size_t skipped = request.offset;  // of the page's offset, what the tiers before passed
     std::size_t tiers_total = 0;
     for (const QueryTier& tier : query.tiers) {
         const bool first = tier.parts_met == query.parts;
         if (page.size() >= limit && !first && !remote_) break;  // the counts are known, the page is full
-        const std::size_t in_tier = count_of(index_, tier.documents, counted_limit);
+        // The tier's documents all match: ranking them needs no second look at `matching`. The
+        // ranked pass checks enough of them to count the tier too.
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, tier.documents, 0), query.ranking));
+        const std::size_t wanted = page.size() >= limit ? 0 : limit - page.size();
+        const Xapian::MSet matches =
+            enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted), counted_limit);
+        const std::size_t in_tier = matches.get_matches_estimated();
         tiers_total += in_tier;
         if (first) result.complete = in_tier;
-        if (page.size() >= limit || in_tier == 0) continue;
-        if (skipped >= in_tier) {
-            skipped -= in_tier;
-            continue;
-        }
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query.query, tier.documents));
-        append(page, enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(limit - page.size())),
-               tier.parts_met);
-        skipped = 0;
+        append(page, matches, tier.parts_met);
+        skipped -= std::min(skipped, in_tier);
     }
     if (remote_) result.total = tiers_total;
     result.partial = result.total - std::min(result.complete, result.total);
@@ -121,8 +130,9 @@ std::vector<RankedDocument> Searcher::find(const AnalyzedQuery& query, const Sea
 }
 
 void Searcher::count(const AnalyzedQuery& query, SearchResult& result) {
-    // Counting is a second pass without ranking: it must see every match, which the ranked
-    // pass, stopping once no other document can reach the page, never does.
+    // Counting a query of tiers is a pass of its own without ranking: it must see every
+    // match, which the tiers' ranked passes, each stopping once no other document can reach
+    // the page, never do.
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
     Xapian::Enquire counting(index_);
     counting.set_query(query.matching);
@@ -163,7 +173,8 @@ SearchResult Searcher::run(const SearchRequest& request) {
     std::vector<RankedDocument> page = find(wanted, request, browsing, result);
     if (result.total == 0 && !analyzed.relaxed.empty()) {
         result.relaxed = true;
-        wanted.query = wanted.matching = filtered(analyzed.relaxed);
+        wanted.query = filtered(analyzed.relaxed);
+        wanted.matching = boolean_form(wanted.query);
         wanted.tiers.clear();
         wanted.parts = 0;
         page = find(wanted, request, browsing, result);
