@@ -25,11 +25,13 @@ const CommandSpec search_spec{
     "  --region R   a region code\n"
     "  --limit N    hits to show (default 10, at most 1000)\n"
     "  --offset N   hits to skip (for paging)\n"
+    "  --order O    relevance (default), trl (highest first) or published (newest first),\n"
+    "               each after the number of the query's words a document has\n"
     "  --index LOCS   the index split into shards: folders or tcp://host:port of\n"
     "                 xapian-tcpsrv, comma-separated (documents still come from --db)\n"
     "  --json       {\"query\", \"total\", \"complete\", \"partial\", \"parts\", \"hits\": [{\"id\", \"kind\", \"lang\",\n"
     "               \"title\", \"score\", \"parts_met\", \"snippet\"}]} (docs/api.md)\n",
-    {"db", "kind", "lang", "sector", "region", "limit", "offset", "index"},
+    {"db", "kind", "lang", "sector", "region", "limit", "offset", "order", "index"},
     {"json"}};
 
 }  // namespace
@@ -56,6 +58,11 @@ int run_search(int argc, char** argv) {
     request.filters.region = args.value("region").value_or("");
     request.limit = static_cast<std::size_t>(args.number("limit", 10, 1, Searcher::max_limit));
     request.offset = static_cast<std::size_t>(args.number("offset", 0, 0, 1000000));
+    if (const auto order = args.value("order")) {
+        const auto parsed_order = parse_search_order(*order);
+        if (!parsed_order) throw UsageError("--order must be relevance, trl or published, got \"" + *order + "\"");
+        request.order = *parsed_order;
+    }
 
     Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
     const SearchResult result = searcher.search(request);

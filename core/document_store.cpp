@@ -309,7 +309,8 @@ std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
 std::optional<DocumentSummary> DocumentStore::summary(const std::string& id) {
     SqliteStatement& query = prepared(
         "SELECT kind, lang, title, json_extract(doc_json, '$.organization'), json_extract(doc_json, '$.region'), "
-        "json_extract(doc_json, '$.trl'), json_extract(doc_json, '$.body') FROM documents WHERE id = ?1");
+        "json_extract(doc_json, '$.trl'), json_extract(doc_json, '$.body'), json_extract(doc_json, '$.published') "
+        "FROM documents WHERE id = ?1");
     query.bind(1, id);
     std::optional<DocumentSummary> found;
     if (query.step()) {
@@ -322,7 +323,8 @@ std::optional<DocumentSummary> DocumentStore::summary(const std::string& id) {
                                 query.text(3),
                                 query.text(4),
                                 query.is_null(5) ? std::nullopt : std::optional<int>(static_cast<int>(query.integer(5))),
-                                query.text(6)};
+                                query.text(6),
+                                query.text(7)};
     }
     query.reset();  // a statement left mid-result would pin this connection to an old snapshot
     return found;

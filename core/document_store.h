@@ -46,6 +46,7 @@ struct DocumentSummary {
     std::string region;  // as stated
     std::optional<int> trl;
     std::string body;
+    std::string published;  // ISO date, or empty
 };
 
 enum class PutOutcome { added, updated, unchanged };

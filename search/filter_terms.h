@@ -22,6 +22,7 @@ struct DocumentFilters {
     std::optional<int> trl_min;
     std::optional<int> trl_max;
     std::string cooperation;  // one of cooperation_types()
+    bool operator==(const DocumentFilters&) const = default;
 };
 
 /// One query per filter set; InvalidInputError naming the filter for an unknown value.

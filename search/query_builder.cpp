@@ -293,6 +293,45 @@ void QueryBuilder::add_concept(std::vector<Xapian::Query>& alternatives, const C
     if (!apart.empty()) alternatives.push_back(std::move(apart));
 }
 
+const std::vector<std::pair<std::string, std::string>>& QueryBuilder::marked_words(const std::string& key,
+                                                                                   const std::vector<std::string>& texts) {
+    if (const auto it = marked_words_.find(key); it != marked_words_.end()) return it->second;
+    if (marked_words_.size() > 100000) marked_words_.clear();
+    std::vector<std::pair<std::string, std::string>> words;
+    for (const auto& text : texts)
+        for (const Token& token : analyzer_.analyze(text)) {
+            if (token.role != TokenRole::word || token.stopword || token.term.size() > layout::max_term_bytes) continue;
+            if (token.script == TokenScript::han && icu::UnicodeString::fromUTF8(token.term).countChar32() < 2) continue;
+            words.emplace_back(token.term, token.stem);
+        }
+    return marked_words_[key] = std::move(words);
+}
+
+void QueryBuilder::add_bridged_words(const std::vector<Token>& tokens, QueryTerms& terms) {
+    auto add = [&terms](const std::vector<std::pair<std::string, std::string>>& words) {
+        for (const auto& [term, stem] : words) {
+            add_unique(terms.words, term);
+            if (!stem.empty()) add_unique(terms.stems, stem);
+        }
+    };
+    for (const ConceptMention& mention : tagger_.concept_mentions(tokens))
+        for (const auto& id : mention.concept_ids) {
+            const Concept* entry = knowledge_.thesaurus().find(id);
+            if (!entry) continue;
+            std::vector<std::string> labels;
+            for (const Language language : all_languages)
+                for (const auto& label : entry->labels.of(language)) labels.push_back(label);
+            add(marked_words("concept:" + id, labels));
+        }
+    for (const Token& token : tokens) {
+        if (token.role != TokenRole::word || token.stopword) continue;
+        std::vector<std::string> renderings;
+        for (const LanguageRenderings& language : dictionaries_.lexicon().render(token.term, token.script))
+            for (const auto& rendering : language.renderings) renderings.push_back(rendering.text);
+        add(marked_words("word:" + std::to_string(static_cast<int>(token.script)) + ":" + token.term, renderings));
+    }
+}
+
 Xapian::Query QueryBuilder::label_words_query(const Concept& entry) {
     if (const auto it = label_words_queries_.find(entry.id); it != label_words_queries_.end()) return it->second;
     std::vector<Xapian::Query> labels;
@@ -464,6 +503,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
+        if (!part.phrase) add_bridged_words(tokens, result.terms);
     }
     Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
     Xapian::Query query = any;

@@ -21,6 +21,9 @@ struct QueryTerms {
     std::vector<std::string> words;     // unprefixed terms (words as normalised)
     std::vector<std::string> stems;     // stems of Russian and English words
     std::vector<std::string> concepts;  // thesaurus concepts the query mentions
+    // The words and stems above also hold what the query's words stand for in the other
+    // languages (its concepts' labels, its words' dictionary renderings), so that a snippet
+    // marks "лазерной сварки" for 激光焊接.
 };
 
 /// The documents meeting exactly `parts_met` of a query's parts.
@@ -115,6 +118,13 @@ private:
     std::map<std::uint32_t, std::vector<Xapian::Query>> word_alternatives(const std::vector<Token>& tokens);
     Xapian::Query phrase_query(const std::vector<Token>& tokens, QueryTerms& terms);
     Xapian::Query rendering_query(std::string_view rendering, const RenderingFilter& filter);
+    /// Adds to `terms` the words of other languages that `tokens` (a plain part of the query)
+    /// stand for: the labels of the concepts they name, their words' dictionary renderings.
+    void add_bridged_words(const std::vector<Token>& tokens, QueryTerms& terms);
+    /// The (term, stem) of each word of `text` worth marking (no stop-word, no single Han
+    /// character), kept under `key`.
+    const std::vector<std::pair<std::string, std::string>>& marked_words(const std::string& key,
+                                                                         const std::vector<std::string>& texts);
     /// Appends what meets a concept: its synonym group and its labels' words apart.
     void add_concept(std::vector<Xapian::Query>& alternatives, const Concept& entry);
 
@@ -128,6 +138,7 @@ private:
     std::unordered_map<std::string, Xapian::Query> dictionary_queries_;
     std::unordered_map<std::string, std::vector<std::string>> concept_label_terms_;
     std::unordered_map<std::string, Xapian::Query> label_words_queries_;
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> marked_words_;
 };
 
 }  // namespace techbridge

@@ -27,6 +27,14 @@ nlohmann::json snippet_parts(const Snippet& snippet) {
     return parts;
 }
 
+// {"id", "labels"}: what a page shows of a concept the query or a hit names.
+nlohmann::json named_concept_json(const Concept& entry) {
+    nlohmann::json out = nlohmann::json::object();
+    out["id"] = entry.id;
+    out["labels"] = labels_json(entry.labels);
+    return out;
+}
+
 // Objects are filled member by member: an initializer list would copy every nested value,
 // and this runs for every search the server answers.
 nlohmann::json hit_json(const SearchHit& hit) {
@@ -48,6 +56,12 @@ nlohmann::json hit_json(const SearchHit& hit) {
         pair.emplace_back(length);
     }
     out["snippet_parts"] = snippet_parts(hit.snippet);
+    out["published"] = hit.published.empty() ? nlohmann::json() : nlohmann::json(hit.published);
+    nlohmann::json& gloss = out["gloss"] = nlohmann::json::object();
+    nlohmann::json& concepts = gloss["concepts"] = nlohmann::json::array();
+    for (const Concept* entry : hit.concepts) concepts.push_back(named_concept_json(*entry));
+    gloss["sectors"] = hit.sectors;
+    gloss["regions"] = hit.regions;
     return out;
 }
 
@@ -65,12 +79,8 @@ nlohmann::json to_json(const SearchResult& result) {
     nlohmann::json& hits = out["hits"] = nlohmann::json::array();
     for (const auto& hit : result.hits) hits.push_back(hit_json(hit));
     nlohmann::json& concepts = out["concepts"] = nlohmann::json::array();
-    for (const Concept* entry : result.concepts) {
-        if (!entry) continue;
-        nlohmann::json& added = concepts.emplace_back(nlohmann::json::object());
-        added["id"] = entry->id;
-        added["labels"] = labels_json(entry->labels);
-    }
+    for (const Concept* entry : result.concepts)
+        if (entry) concepts.push_back(named_concept_json(*entry));
     nlohmann::json& facets = out["facets"] = nlohmann::json::object();
     for (const auto& [facet, values] : result.facets) {
         nlohmann::json& counts = facets[facet] = nlohmann::json::array();
@@ -82,7 +92,20 @@ nlohmann::json to_json(const SearchResult& result) {
     }
     out["facets_exact"] = result.facets_exact;
     out["relaxed"] = result.relaxed;
+    out["order"] = to_string(result.order);
     if (result.suggestion) out["suggestion"] = *result.suggestion;
+    nlohmann::json& nearest = out["nearest_concepts"] = nlohmann::json::array();
+    for (const NearConcept& near : result.nearest_concepts) {
+        nlohmann::json& added = nearest.emplace_back(named_concept_json(*near.entry));
+        added["documents"] = near.documents;
+    }
+    nlohmann::json& looser = out["looser"] = nlohmann::json::array();
+    for (const LooserSearch& search : result.looser) {
+        nlohmann::json& added = looser.emplace_back(nlohmann::json::object());
+        added["query"] = search.query;
+        added["without_filters"] = search.without_filters;
+        added["total"] = search.total;
+    }
     return out;
 }
 

@@ -3,8 +3,10 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "concept_lookup.h"
 #include "document.h"
 #include "facet_counter.h"
 #include "filter_terms.h"
@@ -15,9 +17,19 @@ namespace techbridge {
 
 using SearchFilters = DocumentFilters;
 
+/// The order of a result page. Documents meeting more of the query's parts come first in
+/// every order; among as many parts, `trl` puts the highest TRL first and `published` the
+/// newest, each then by relevance, and documents without the value last.
+enum class SearchOrder { relevance, trl, published };
+
+std::string_view to_string(SearchOrder order);
+/// "relevance", "trl" or "published"; nullopt for anything else.
+std::optional<SearchOrder> parse_search_order(std::string_view text);
+
 struct SearchRequest {
     std::string query;  // may be empty: then every document passing the filters
     SearchFilters filters;
+    SearchOrder order = SearchOrder::relevance;
     std::size_t offset = 0;
     std::size_t limit = 10;
 };
@@ -33,12 +45,26 @@ struct SearchHit {
     double score = 0;  // Xapian's BM25 weight of the words; larger is better (within as many parts met)
     std::size_t parts_met = 0;  // of the query's parts (SearchResult::parts), how many this document meets
     Snippet snippet;
+    // The gloss, what a reader of another language reads the hit by: the concepts the
+    // document mentions most (at most gloss_concepts), its sectors and its regions as tagged.
+    std::vector<const Concept*> concepts;
+    std::vector<std::string> sectors;
+    std::vector<std::string> regions;
+    std::string published;  // ISO date, or empty
+};
+
+/// A search that finds what a query of no results did not: `query` with `filters`.
+struct LooserSearch {
+    std::string query;
+    bool without_filters = false;  // the request's filters dropped (else kept)
+    std::size_t total = 0;
 };
 
 struct SearchResult {
     std::string query;
     std::size_t offset = 0;  // the request's page
     std::size_t limit = 0;
+    SearchOrder order = SearchOrder::relevance;
     std::size_t total = 0;  // Xapian's estimate of all matches, exact for small collections
     std::size_t complete = 0;  // of those, the documents meeting every part of the query
     std::size_t partial = 0;   // the others: meeting enough of the parts, not all
@@ -50,6 +76,10 @@ struct SearchResult {
     bool relaxed = false;      // no document met enough parts of the query: these have some of its words
     /// The query with its mistyped words corrected (SpellingSuggester), when it had some.
     std::optional<std::string> suggestion;
+    // When nothing matched: the concepts nearest the query, and looser searches that find
+    // something (a word of the query alone, the query without its filters).
+    std::vector<NearConcept> nearest_concepts;
+    std::vector<LooserSearch> looser;
 };
 
 }  // namespace techbridge

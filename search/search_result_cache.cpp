@@ -21,6 +21,7 @@ std::string SearchResultCache::key_of(const SearchRequest& request) {
     add(f.cooperation);
     add(std::to_string(request.offset));
     add(std::to_string(request.limit));
+    add(to_string(request.order));
     return key;
 }
 

@@ -52,7 +52,7 @@ std::optional<IndexRevision> Searcher::current_revision() const {
     return IndexRevision(index_.get_revision(), index_.get_uuid());
 }
 
-Xapian::Enquire Searcher::ranking_enquire(bool browsing) const {
+Xapian::Enquire Searcher::ranking_enquire(bool browsing, SearchOrder order) const {
     Xapian::Enquire enquire(index_);
     if (browsing) {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -60,6 +60,9 @@ Xapian::Enquire Searcher::ranking_enquire(bool browsing) const {
         // Xapian's BM25 defaults but for b, the weight of a document's length.
         enquire.set_weighting_scheme(Xapian::BM25Weight(1, 0, 1, knowledge_.search().length_normalization, 0.5));
     }
+    // Highest first; a document without the value has an empty one, which sorts last.
+    if (order == SearchOrder::trl) enquire.set_sort_by_value_then_relevance(layout::trl_slot, true);
+    if (order == SearchOrder::published) enquire.set_sort_by_value_then_relevance(layout::published_slot, true);
     return enquire;
 }
 
@@ -80,7 +83,7 @@ Xapian::doccount count_of(const Xapian::Database& index, const Xapian::Query& qu
 
 std::vector<RankedDocument> Searcher::find(const AnalyzedQuery& query, const SearchRequest& request,
                                                      bool browsing, SearchResult& result) {
-    Xapian::Enquire enquire = ranking_enquire(browsing);
+    Xapian::Enquire enquire = ranking_enquire(browsing, request.order);
     const std::size_t limit = std::min(request.limit, max_limit);
     const auto counted_limit = static_cast<Xapian::doccount>(knowledge_.search().facet_count_limit);
     result.facets = {};
@@ -151,6 +154,7 @@ SearchResult Searcher::run(const SearchRequest& request) {
     result.query = request.query;
     result.offset = request.offset;
     result.limit = request.limit;
+    result.order = request.order;
     AnalyzedQuery analyzed = queries_.build(request.query);
     const bool browsing = analyzed.query.empty();
     if (browsing) {
@@ -183,7 +187,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
     }
     if (!browsing && (result.total == 0 || result.relaxed || result.complete == 0))
         result.suggestion = suggester_.suggest(request.query, index_);
-    const SnippetQuery marked(analyzed.terms);
+    if (!browsing && result.total == 0 && request.limit > 0) offer_alternatives(request, result);
+    add_hits(page, analyzed.terms, result);
+    return result;
+}
+
+void Searcher::add_hits(const std::vector<RankedDocument>& page, const QueryTerms& terms, SearchResult& result) {
+    const SnippetQuery marked(terms);
     for (const RankedDocument& ranked : page) {
         const std::string id = ranked.document.get_data();
         auto stored = store_.summary(id);
@@ -199,9 +209,43 @@ SearchResult Searcher::run(const SearchRequest& request) {
         hit.parts_met = ranked.parts_met;
         hit.score = ranked.weight;
         hit.snippet = snippets_.generate(stored->body, marked);
+        hit.published = std::move(stored->published);
+        add_gloss(hit);
         result.hits.push_back(std::move(hit));
     }
-    return result;
+}
+
+void Searcher::offer_alternatives(const SearchRequest& request, SearchResult& result) {
+    result.nearest_concepts = nearest_concepts(knowledge_, analyzer_, request.query, index_, nearest_concept_count);
+    auto count = [this](std::string query, const SearchFilters& filters) {
+        SearchRequest looser;
+        looser.query = std::move(query);
+        looser.filters = filters;
+        looser.limit = 0;  // counts only, and offers no alternatives of its own
+        return run(looser).total;
+    };
+    if (request.filters != SearchFilters{}) {
+        if (const std::size_t total = count(request.query, {})) result.looser.push_back({request.query, true, total});
+    }
+    std::vector<std::string> words;
+    for (std::size_t start = 0; start < request.query.size();) {
+        const std::size_t end = std::min(request.query.find_first_of(" \t", start), request.query.size());
+        if (end > start) words.push_back(request.query.substr(start, end - start));
+        start = end + 1;
+    }
+    if (words.size() < 2) return;
+    for (const auto& word : words)
+        if (const std::size_t total = count(word, request.filters)) result.looser.push_back({word, false, total});
+}
+
+void Searcher::add_gloss(SearchHit& hit) {
+    const DocumentTags tags = store_.tags(hit.id);
+    for (const ConceptCount& mentioned : tags.concepts) {  // most mentioned first
+        if (hit.concepts.size() >= gloss_concepts) break;
+        if (const Concept* entry = knowledge_.thesaurus().find(mentioned.concept_id)) hit.concepts.push_back(entry);
+    }
+    for (const TaggedCode& sector : tags.sectors) hit.sectors.push_back(sector.id);
+    for (const TaggedCode& region : tags.regions) hit.regions.push_back(region.id);
 }
 
 }  // namespace techbridge

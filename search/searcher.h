@@ -41,6 +41,10 @@ public:
     SearchResult search(const SearchRequest& request);
 
     static constexpr std::size_t max_limit = 1000;
+    /// The concepts a hit's gloss names at most: enough to tell what it is about.
+    static constexpr std::size_t gloss_concepts = 3;
+    /// The concepts a search that found nothing offers at most.
+    static constexpr std::size_t nearest_concept_count = 6;
 
 private:
     SearchResult run(const SearchRequest& request);
@@ -50,7 +54,13 @@ private:
                                      SearchResult& result);
     /// Counts the matches and their facets in a pass without ranking.
     void count(const AnalyzedQuery& query, SearchResult& result);
-    Xapian::Enquire ranking_enquire(bool browsing) const;
+    Xapian::Enquire ranking_enquire(bool browsing, SearchOrder order) const;
+    /// The page's hits from the store, each with its snippet and gloss.
+    void add_hits(const std::vector<RankedDocument>& page, const QueryTerms& terms, SearchResult& result);
+    /// For a request that found nothing: the nearest concepts and the looser searches.
+    void offer_alternatives(const SearchRequest& request, SearchResult& result);
+    /// The hit's gloss (SearchHit::concepts, sectors, regions) from the tags the store keeps.
+    void add_gloss(SearchHit& hit);
     /// The index revision, if it has one (a single local database).
     std::optional<IndexRevision> current_revision() const;
 

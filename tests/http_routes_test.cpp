@@ -65,6 +65,9 @@ const std::vector<RouteCase> routes = {
     {"GET", "/api/search?q=laser&limit=101", 400, json, "invalid_parameter"},
     {"GET", "/api/search?q=laser&offset=-5", 400, json, "invalid_parameter"},
     {"GET", "/api/search?q=laser&kind=proposal", 400, json, "invalid_parameter"},
+    {"GET", "/api/search?q=laser&order=trl", 200, json, ""},
+    {"GET", "/api/search?q=laser&order=published", 200, json, ""},
+    {"GET", "/api/search?q=laser&order=newest", 400, json, "invalid_parameter"},
     {"GET", "/api/search?q=%C3%28", 400, json, "invalid_parameter"},  // not UTF-8
     // Documents.
     {"GET", "/api/documents/t-off-ru-1", 200, json, ""},

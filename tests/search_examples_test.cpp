@@ -23,12 +23,14 @@ struct SampleCorpus {
     SampleCorpus() {
         Ingestion(paths, {}, KnowledgeBase::builtin()).run({std::string(TECHBRIDGE_SOURCE_DIR) + "/corpus/documents"});
     }
-    SearchResult search(const std::string& query, std::optional<DocumentKind> kind = std::nullopt, std::size_t limit = 10) {
+    SearchResult search(const std::string& query, std::optional<DocumentKind> kind = std::nullopt, std::size_t limit = 10,
+                        SearchOrder order = SearchOrder::relevance) {
         Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
         SearchRequest request;
         request.query = query;
         request.limit = limit;
         request.filters.kind = kind;
+        request.order = order;
         return searcher.search(request);
     }
 };
@@ -106,4 +108,85 @@ TEST_CASE("search examples: a Russian query finds Chinese documents on the same 
     const auto found = sample().search("лазерная сварка", DocumentKind::demand, 20);
     const bool chinese = std::any_of(found.hits.begin(), found.hits.end(), [](const SearchHit& hit) { return hit.lang == Language::zh; });
     CHECK(chinese);
+}
+
+namespace {
+
+std::vector<std::string> marked_words(const SearchHit& hit) {
+    std::vector<std::string> words;
+    for (const auto& [offset, length] : hit.snippet.highlights) words.push_back(hit.snippet.text.substr(offset, length));
+    return words;
+}
+
+const SearchHit* hit_of(const SearchResult& result, const std::string& id) {
+    const auto it = std::find_if(result.hits.begin(), result.hits.end(), [&](const SearchHit& hit) { return hit.id == id; });
+    return it == result.hits.end() ? nullptr : &*it;
+}
+
+}  // namespace
+
+TEST_CASE("search examples: a Russian hit of 激光焊接 marks the Russian words of the concept") {
+    const auto found = sample().search("激光焊接", DocumentKind::offer, 20);
+    const SearchHit* russian = hit_of(found, "off-ru-151");  // Лазерная сварка тонкостенных конструкций …
+    REQUIRE(russian != nullptr);
+    const auto words = marked_words(*russian);
+    CHECK(contains(words, "лазерной"));
+    CHECK(contains(words, "сварки"));
+    const auto found_in_russian = sample().search("лазерная сварка", DocumentKind::offer, 20);
+    const SearchHit* english = hit_of(found_in_russian, "off-en-051");
+    REQUIRE(english != nullptr);
+    CHECK(contains(marked_words(*english), "welding"));
+}
+
+TEST_CASE("search examples: each hit carries its gloss: main concepts, sectors, regions") {
+    const auto found = sample().search("激光焊接", DocumentKind::offer, 20);
+    const SearchHit* russian = hit_of(found, "off-ru-151");
+    REQUIRE(russian != nullptr);
+    REQUIRE(!russian->concepts.empty());
+    CHECK(russian->concepts.size() <= Searcher::gloss_concepts);
+    const bool laser_welding = std::any_of(russian->concepts.begin(), russian->concepts.end(),
+                                           [](const Concept* entry) { return entry->id == "laser-welding"; });
+    CHECK(laser_welding);
+    CHECK(!russian->sectors.empty());
+    CHECK(!russian->regions.empty());
+    CHECK(russian->published == "2025-09-15");
+}
+
+TEST_CASE("search examples: ordered by TRL or by date, each among documents meeting as many of the query's parts") {
+    for (const SearchOrder order : {SearchOrder::trl, SearchOrder::published}) {
+        CAPTURE(to_string(order));
+        const auto found = sample().search("сварка", std::nullopt, 40, order);
+        REQUIRE(found.hits.size() >= 10);
+        CHECK(found.order == order);
+        for (std::size_t i = 1; i < found.hits.size(); ++i) {
+            const SearchHit& before = found.hits[i - 1];
+            const SearchHit& after = found.hits[i];
+            CAPTURE(after.id);
+            REQUIRE(before.parts_met >= after.parts_met);
+            if (before.parts_met != after.parts_met) continue;
+            if (order == SearchOrder::trl) CHECK(before.trl.value_or(0) >= after.trl.value_or(0));
+            else if (!after.published.empty()) CHECK(before.published >= after.published);
+        }
+    }
+    const auto by_relevance = sample().search("сварка", std::nullopt, 40);
+    const auto by_trl = sample().search("сварка", std::nullopt, 40, SearchOrder::trl);
+    CHECK(by_relevance.total == by_trl.total);
+    CHECK(ids(by_relevance) != ids(by_trl));
+}
+
+TEST_CASE("search examples: a query that finds nothing offers the nearest concepts and looser searches") {
+    const auto none = sample().search("бетонов телепортация", DocumentKind::knowledge);
+    REQUIRE(none.total == 0);
+    REQUIRE(!none.nearest_concepts.empty());
+    CHECK(none.nearest_concepts.front().entry->id == "concrete");
+    CHECK(none.nearest_concepts.front().documents > 0);
+    REQUIRE(!none.looser.empty());
+    CHECK(none.looser.front().without_filters);
+    CHECK(none.looser.front().total == sample().search("бетонов телепортация").total);
+    CHECK(sample().search("бетонов телепортация").total > 0);
+    // A query that finds something offers none.
+    const auto found = sample().search("бетон");
+    CHECK(found.total > 0);
+    CHECK(found.nearest_concepts.empty());
+    CHECK(found.looser.empty());
 }

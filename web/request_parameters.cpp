@@ -62,6 +62,14 @@ std::size_t number_parameter(const httplib::Request& request, const char* name, 
     return value;
 }
 
+SearchOrder order_parameter(const httplib::Request& request) {
+    const std::string value = text_parameter(request, "order", 16);
+    if (value.empty()) return SearchOrder::relevance;
+    const auto order = parse_search_order(value);
+    if (!order) throw BadRequest("invalid_parameter", "order: use relevance, trl or published, got \"" + value + "\"");
+    return *order;
+}
+
 DocumentFilters filters_from_query(const httplib::Request& request) {
     DocumentFilters filters;
     filters.kind = kind_value("kind", text_parameter(request, "kind", 16));

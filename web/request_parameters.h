@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "filter_terms.h"
+#include "search_request.h"
 
 namespace httplib {
 struct Request;
@@ -31,6 +32,8 @@ std::string text_parameter(const httplib::Request& request, const char* name, st
 /// A whole number from `min` to `max`; `fallback` when absent.
 std::size_t number_parameter(const httplib::Request& request, const char* name, std::size_t fallback,
                              std::size_t min, std::size_t max);
+/// The search's `order` parameter: relevance (also when absent), trl or published.
+SearchOrder order_parameter(const httplib::Request& request);
 /// kind, lang, sector, region, trl_min, trl_max, cooperation from the query string.
 DocumentFilters filters_from_query(const httplib::Request& request);
 /// The same filters from a JSON object (the partner finder's body); each a string (or a

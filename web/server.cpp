@@ -386,6 +386,7 @@ void Server::handle_search(const Request& request, Response& response) {
     search.filters = filters_from_query(request);
     search.limit = number_parameter(request, "limit", 10, 0, 100);
     search.offset = number_parameter(request, "offset", 0, 0, 10000);
+    search.order = order_parameter(request);
     send_json(response, 200, to_json(state_->searchers.borrow()->search(search)));
 }
 

@@ -198,15 +198,77 @@ test('a query no document fully matches shows documents with some of its words, 
   check(await page.locator('#partial-notice').count() === 0, 'the partial notice shows for a query of one part');
 });
 
-test('a mistyped query offers the corrected one, which searches when clicked', async ({ page, base }) => {
-  await page.goto(base + '/#/search?q=' + encodeURIComponent('激光悍接'));
-  const suggestion = page.locator('#suggestion a');
-  await waitFor(suggestion, 'the did-you-mean link');
-  check((await suggestion.innerText()) === '激光焊接', 'the suggestion is not 激光焊接');
-  await suggestion.click();
-  await expectShown(page, page.locator('.hits .hit'), 'hits of the corrected query');
-  check(await page.locator('#suggestion').count() === 0, 'the corrected query still offers a suggestion');
-});
+for (const [ui, locale, typed, corrected, said] of [
+  ['zh', 'zh-CN', '激光悍接', '激光焊接', '您是不是要找'],
+  ['ru', 'ru-RU', 'свапка', 'сварка', 'Возможно, вы имели в виду'],
+  ['en', 'en-US', 'welidng', 'welding', 'Did you mean'],
+]) {
+  test(`a mistyped query offers the corrected one, which searches when clicked (${ui})`, async ({ page, base }) => {
+    await page.goto(base + '/#/search?q=' + encodeURIComponent(typed));
+    const suggestion = page.locator('#suggestion a');
+    await waitFor(suggestion, 'the did-you-mean link');
+    check((await suggestion.innerText()) === corrected, `the suggestion is not ${corrected}`);
+    const notice = await page.locator('#suggestion').innerText();
+    check(notice.includes(said), `the did-you-mean notice is not in ${ui}: ${notice}`);
+    await suggestion.click();
+    await expectShown(page, page.locator('.hits .hit'), 'hits of the corrected query');
+    check(await page.locator('#suggestion').count() === 0, 'the corrected query still offers a suggestion');
+  }, { locale });
+}
+
+// Each interface language: a query in another language, hits in a third are glossed in the
+// reader's language and marked where they carry the query's concept in their own words.
+for (const [ui, locale, query, queryLang, label] of [
+  ['zh', 'zh-CN', 'лазерная сварка', 'ru', '激光焊接'],
+  ['ru', 'ru-RU', '激光焊接', 'zh', 'лазерная сварка'],
+  ['en', 'en-US', '激光焊接', 'zh', 'laser welding'],
+]) {
+  test(`hits in other languages carry a gloss in the reader's language and marked words (${ui})`, async ({ page, base }) => {
+    await page.goto(base + '/#/search?kind=offer&q=' + encodeURIComponent(query));
+    await expectShown(page, page.locator('.hits .hit'), 'offer hits');
+    const hits = await page.locator('.hits .hit').evaluateAll((items) => items.map((item) => ({
+      lang: item.querySelector('.badge.lang')?.dataset.lang,
+      gloss: item.querySelector('.gloss')?.textContent || '',
+      glossLang: item.querySelector('.gloss')?.getAttribute('lang') || '',
+      marks: [...item.querySelectorAll('.snippet mark')].map((mark) => mark.textContent),
+    })));
+    const foreign = hits.filter((hit) => hit.lang && hit.lang !== ui);
+    check(foreign.length > 0, `no hit in another language than ${ui}`);
+    check(foreign.every((hit) => hit.glossLang === ui), `a hit in another language has no gloss in ${ui}`);
+    check(foreign.some((hit) => hit.gloss.includes(label)), `no gloss names ${label}: ${foreign.map((hit) => hit.gloss).join(' | ')}`);
+    check(hits.filter((hit) => hit.lang === ui).every((hit) => hit.gloss === ''), 'a hit in the reader\'s language has a gloss');
+    const marked = hits.filter((hit) => hit.lang !== queryLang && hit.marks.length > 0);
+    check(marked.length > 0, `no hit in another language than the query's (${queryLang}) has marked words`);
+    // The kind is one click away, and the order can be changed.
+    await page.locator('.kind-nav a[data-kind="demand"]').click();
+    await expectShown(page, page.locator('.hits .hit .badge.kind-demand'), 'demand hits after the kind tab');
+    check(await page.locator('.kind-nav a[data-kind="demand"][aria-current="page"]').count() === 1, 'the demand tab is not marked');
+    await page.locator('#order a[data-order="trl"]').click();
+    await waitFor(page.locator('#order span.active[data-order="trl"]'), 'the TRL order marked');
+    const trls = await page.locator('.hits .hit').evaluateAll((items) => items.map((item) =>
+      Number(item.querySelector('.badge.trl')?.textContent.replace(/\D+/g, '') || 0)));
+    check(trls.length > 1 && trls.every((trl, i) => i === 0 || trls[i - 1] >= trl || trl === 0),
+      `hits are not by TRL, highest first: ${trls.join(', ')}`);
+  }, { locale });
+
+  test(`a query that finds nothing offers the nearest concepts and a looser search (${ui})`, async ({ page, base }) => {
+    await page.goto(base + '/#/search?kind=knowledge&q=' + encodeURIComponent('бетонов телепортация'));
+    const section = page.locator('#no-results');
+    await waitFor(section, 'the no-results section');
+    const heading = await page.locator('#no-results-heading').innerText();
+    const expected = { zh: '未找到', ru: 'ничего не найдено', en: 'Nothing found' }[ui];
+    check(heading.includes(expected), `the heading is not in ${ui}: ${heading}`);
+    const concrete = page.locator('#no-results a[data-concept="concrete"]');
+    await waitFor(concrete, 'the concept concrete among the nearest');
+    const name = { zh: '混凝土', ru: 'бетон', en: 'concrete' }[ui];
+    check((await concrete.innerText()).includes(name), `the concept is not named ${name}: ${await concrete.innerText()}`);
+    const looser = page.locator('#no-results .looser-searches a');
+    await waitFor(looser, 'a looser search');
+    await looser.first().click();
+    await expectShown(page, page.locator('.hits .hit'), 'hits of the looser search');
+    check(await page.locator('#no-results').count() === 0, 'the looser search still shows no results');
+  }, { locale });
+}
 
 test('interface language switches zh → ru → en and is remembered', async ({ page, base }) => {
   await page.goto(base + '/');

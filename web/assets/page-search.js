@@ -3,12 +3,14 @@
 import { languages, t, uiLanguage } from './i18n.js';
 import { api, errorBox } from './lib-api.js';
 import { add, h, pageHeading } from './lib-dom.js';
-import { badge, clampInt, coopName, kindBadge, kindName, langBadge, langName, one } from './lib-format.js';
+import { badge, clampInt, coopName, kindBadge, kindName, labelOf, langBadge, langName, one } from './lib-format.js';
 import { regionName, sectorName } from './lib-meta.js';
 import { docHref, hrefFor, matchHref, navigate, paramsObject } from './lib-route.js';
 
 const FACETS = ['kind', 'sector', 'region', 'lang', 'trl', 'cooperation'];
 const FILTERS = ['kind', 'sector', 'region', 'lang', 'trl_min', 'trl_max', 'cooperation'];
+const ORDERS = ['relevance', 'trl', 'published'];
+const KINDS = ['offer', 'demand', 'knowledge'];
 const PAGE_SIZE = 10;
 const FACET_SHOWN = 8;
 
@@ -29,6 +31,7 @@ export async function searchPage(root, route, alive) {
   const query = params.get('q') || '';
   const filters = paramsObject(params, FILTERS);
   const offset = clampInt(params.get('offset'), 0, 0, 10000);
+  const order = ORDERS.includes(params.get('order')) ? params.get('order') : 'relevance';
 
   const input = h('input', {
     id: 'q', name: 'q', type: 'search', value: query, autocomplete: 'off',
@@ -39,18 +42,18 @@ export async function searchPage(root, route, alive) {
     h('div', { class: 'search-row' }, input, h('button', { type: 'submit', class: 'primary' }, t('search.submit'))));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate(hrefFor('/search', { q: input.value.trim(), ...filters }));
+    navigate(hrefFor('/search', { q: input.value.trim(), ...filters, order: orderParam(order) }));
   });
 
   const status = h('p', { class: 'result-count', id: 'result-count', 'aria-live': 'polite', role: 'status' });
   const facets = h('aside', { class: 'facets', 'aria-label': t('search.filters') });
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading', class: 'visually-hidden' }, t('search.results')), status);
-  add(root, pageHeading(t('search.title')), form, activeFilters(query, filters),
+  add(root, pageHeading(t('search.title')), form, kindTabs(query, filters, order), activeFilters(query, filters),
     h('div', { class: 'search-layout' }, facets, results));
   status.textContent = t('common.loading');
 
-  const request = new URLSearchParams({ ...filters, offset: String(offset), limit: String(PAGE_SIZE) });
+  const request = new URLSearchParams({ ...filters, offset: String(offset), limit: String(PAGE_SIZE), order });
   request.set('q', query);
   let data;
   try {
@@ -79,11 +82,71 @@ export async function searchPage(root, route, alive) {
   }
 
   if (Array.isArray(data.concepts) && data.concepts.length) add(results, queryConcepts(data.concepts));
+  if (total === 0 && query.trim()) add(results, noResults(data, filters));
+  if (total > 1) add(results, orderLinks(query, filters, order));
 
   const list = h('ol', { class: 'hits', start: String(offset + 1) });
   for (const hit of hits) add(list, hitItem(hit));
-  add(results, list, pagination(query, filters, offset, total, Number(data.limit) || PAGE_SIZE));
-  add(facets, h('h2', {}, t('search.filters')), ...facetGroups(data.facets || {}, query, filters));
+  add(results, list, pagination(query, { ...filters, order: orderParam(order) }, offset, total, Number(data.limit) || PAGE_SIZE));
+  add(facets, h('h2', {}, t('search.filters')), ...facetGroups(data.facets || {}, query, { ...filters, order: orderParam(order) }));
+}
+
+/** The order as a URL parameter: none for relevance, the default. */
+function orderParam(order) { return order === 'relevance' ? null : order; }
+
+/** All kinds, offers, demands, knowledge: the kind filter one click away. */
+function kindTabs(query, filters, order) {
+  const list = h('ul', { class: 'kind-tabs' });
+  for (const kind of ['', ...KINDS]) {
+    const next = { ...filters, kind: kind || null, offset: null, order: orderParam(order) };
+    const active = (filters.kind || '') === kind;
+    add(list, h('li', {}, h('a', { href: hrefFor('/search', { q: query, ...next }), class: active ? 'active' : null,
+      'aria-current': active ? 'page' : null, 'data-kind': kind || 'all' }, kind ? t('search.kinds.' + kind) : t('search.kinds.all'))));
+  }
+  return h('nav', { class: 'kind-nav', 'aria-label': t('facet.kind') }, list);
+}
+
+function orderLinks(query, filters, order) {
+  const list = h('ul', { class: 'order-links' });
+  for (const each of ORDERS) {
+    const active = each === order;
+    add(list, h('li', {}, active
+      ? h('span', { class: 'active', 'aria-current': 'true', 'data-order': each }, t('search.order.' + each))
+      : h('a', { href: hrefFor('/search', { q: query, ...filters, order: orderParam(each) }), 'data-order': each },
+        t('search.order.' + each))));
+  }
+  return h('nav', { class: 'order-nav', id: 'order', 'aria-label': t('search.order.label') },
+    h('span', { class: 'order-label' }, t('search.order.label')), list);
+}
+
+/** Instead of an empty page: the nearest concepts, and searches that do find something. */
+function noResults(data, filters) {
+  const section = h('section', { class: 'no-results', id: 'no-results', 'aria-labelledby': 'no-results-heading' },
+    h('h3', { id: 'no-results-heading' }, t('search.noResults.title')));
+  const concepts = Array.isArray(data.nearest_concepts) ? data.nearest_concepts : [];
+  if (concepts.length) {
+    const list = h('ul', { class: 'chips nearest-concepts' });
+    for (const concept of concepts) {
+      const label = labelOf(concept.labels);
+      add(list, h('li', {}, h('a', { class: 'chip', href: hrefFor('/search', { q: label, ...filters }), 'data-concept': concept.id },
+        label, ' ', h('span', { class: 'count' }, String(Number(concept.documents) || 0)))));
+    }
+    add(section, h('p', {}, t('search.noResults.concepts')), list);
+  }
+  const looser = Array.isArray(data.looser) ? data.looser : [];
+  if (looser.length) {
+    const list = h('ul', { class: 'looser-searches' });
+    for (const search of looser) {
+      const params = search.without_filters ? { q: search.query } : { q: search.query, ...filters };
+      const text = search.without_filters ? t('search.noResults.withoutFilters', { query: search.query })
+        : t('search.noResults.word', { query: search.query });
+      add(list, h('li', {}, h('a', { href: hrefFor('/search', params) }, text), ' ',
+        h('span', { class: 'count' }, t('search.noResults.found', { total: Number(search.total) || 0 }))));
+    }
+    add(section, h('p', {}, t('search.noResults.looser')), list);
+  }
+  if (!concepts.length && !looser.length) add(section, h('p', {}, t('search.noResults.tip')));
+  return section;
 }
 
 function activeFilters(query, filters) {
@@ -181,13 +244,28 @@ function snippet(hit) {
   return paragraph;
 }
 
+/** What a reader of another language reads a hit by: its main concepts, sectors and regions in the reader's language. */
+function gloss(hit) {
+  const value = hit.gloss || {};
+  const concepts = (Array.isArray(value.concepts) ? value.concepts : []).map((concept) => labelOf(concept.labels)).filter(Boolean);
+  const stated = hit.region ? regionName(hit.region) : '';  // shown above already
+  const places = [...(Array.isArray(value.sectors) ? value.sectors.map(sectorName) : []),
+    ...(Array.isArray(value.regions) ? value.regions.map(regionName).filter((name) => name !== stated) : [])];
+  if (!concepts.length && !places.length) return null;
+  return h('p', { class: 'gloss', lang: uiLanguage() },
+    h('span', { class: 'visually-hidden' }, t('search.gloss') + ': '),
+    concepts.length ? h('span', { class: 'gloss-concepts' }, concepts.join(' · ')) : null,
+    places.length ? h('span', { class: 'gloss-places' }, places.join(' · ')) : null);
+}
+
 function hitItem(hit) {
-  const meta = [hit.organization, hit.region ? regionName(hit.region) : ''].filter(Boolean).join(' · ');
+  const meta = [hit.organization, hit.region ? regionName(hit.region) : '', hit.published || ''].filter(Boolean).join(' · ');
   return h('li', { class: 'hit card', 'data-id': hit.id },
     h('h3', { class: 'hit-title' }, h('a', { href: docHref(hit.id), lang: hit.lang || null }, hit.title || hit.id)),
     h('div', { class: 'badges' }, kindBadge(hit.kind), langBadge(hit.lang),
       hit.trl ? badge(t('trl.value', { n: hit.trl }), 'trl') : null),
     meta ? h('p', { class: 'meta' }, meta) : null,
+    hit.lang && hit.lang !== uiLanguage() ? gloss(hit) : null,
     h('div', { lang: hit.lang || null }, snippet(hit)),
     hit.kind === 'offer' || hit.kind === 'demand'
       ? h('p', { class: 'hit-actions' }, h('a', { href: matchHref(hit.id), class: 'small-link' }, t('search.findPartners')))
