@@ -569,21 +569,37 @@ Provenance parse_provenance(const std::string& text) {
 
 }  // namespace
 
-DocumentTags DocumentStore::tags(const std::string& id) {
-    DocumentTags tags;
-    SqliteStatement concepts(connection_,
-                             "SELECT concept_id, mentions FROM document_concepts WHERE doc_id = ?1 "
-                             "ORDER BY mentions DESC, concept_id");
-    concepts.bind(1, id);
-    while (concepts.step()) tags.concepts.push_back({concepts.text(0), static_cast<int>(concepts.integer(1))});
-    SqliteStatement sectors(connection_,
-                            "SELECT sector_id, provenance FROM document_sectors WHERE doc_id = ?1 ORDER BY rowid");
-    sectors.bind(1, id);
-    while (sectors.step()) tags.sectors.push_back({sectors.text(0), parse_provenance(sectors.text(1))});
-    SqliteStatement regions(connection_,
-                            "SELECT region_id, provenance FROM document_regions WHERE doc_id = ?1 ORDER BY rowid");
-    regions.bind(1, id);
-    while (regions.step()) tags.regions.push_back({regions.text(0), parse_provenance(regions.text(1))});
+DocumentTags DocumentStore::tags(const std::string& id) { return std::move(tags_of({id})[id]); }
+
+std::map<std::string, DocumentTags> DocumentStore::tags_of(const std::vector<std::string>& ids) {
+    // Three statements for any number of documents, kept prepared: a search page asks for
+    // the tags of all its hits. The ids travel as one JSON array.
+    std::map<std::string, DocumentTags> tags;
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& id : ids) {
+        list.push_back(id);
+        tags[id];
+    }
+    const std::string ids_json = list.dump();
+    SqliteStatement& concepts = prepared(
+        "SELECT doc_id, concept_id, mentions FROM document_concepts WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+        "ORDER BY doc_id, mentions DESC, concept_id");
+    concepts.bind(1, ids_json);
+    while (concepts.step())
+        tags[concepts.text(0)].concepts.push_back({concepts.text(1), static_cast<int>(concepts.integer(2))});
+    concepts.reset();  // a statement left mid-result would pin this connection to an old snapshot
+    SqliteStatement& sectors = prepared(
+        "SELECT doc_id, sector_id, provenance FROM document_sectors WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+        "ORDER BY rowid");
+    sectors.bind(1, ids_json);
+    while (sectors.step()) tags[sectors.text(0)].sectors.push_back({sectors.text(1), parse_provenance(sectors.text(2))});
+    sectors.reset();
+    SqliteStatement& regions = prepared(
+        "SELECT doc_id, region_id, provenance FROM document_regions WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+        "ORDER BY rowid");
+    regions.bind(1, ids_json);
+    while (regions.step()) tags[regions.text(0)].regions.push_back({regions.text(1), parse_provenance(regions.text(2))});
+    regions.reset();
     return tags;
 }
 

@@ -147,6 +147,12 @@ public:
     /// The concepts, sectors and regions the document was tagged with at indexing time.
     void replace_tags(const std::string& id, const DocumentTags& tags);
     DocumentTags tags(const std::string& id);
+    /// The tags of each of `ids` at once (a search page's hits), as tags() gives them; an id
+    /// the store does not hold has empty tags.
+    std::map<std::string, DocumentTags> tags_of(const std::vector<std::string>& ids);
+    /// Until the snapshot ends, reads see one state of the store and take its read lock once
+    /// (a page of hits read together).
+    SqliteReadSnapshot read_snapshot() { return SqliteReadSnapshot(connection_); }
     /// Per language, the share (0-1) of documents tagged with at least `minimum` concepts.
     std::map<std::string, double> share_with_concepts(int minimum);
     /// How many documents carry each concept.

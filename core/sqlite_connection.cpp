@@ -121,6 +121,17 @@ double SqliteStatement::real(int column) const { return sqlite3_column_double(st
 
 bool SqliteStatement::is_null(int column) const { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
 
+SqliteReadSnapshot::SqliteReadSnapshot(SqliteConnection& connection) : connection_(connection) {
+    connection_.execute("BEGIN DEFERRED");
+}
+
+SqliteReadSnapshot::~SqliteReadSnapshot() {
+    try {
+        connection_.execute("COMMIT");
+    } catch (...) {
+    }
+}
+
 SqliteTransaction::SqliteTransaction(SqliteConnection& connection) : connection_(connection) {
     connection_.execute("BEGIN IMMEDIATE");
 }

@@ -72,6 +72,19 @@ private:
     sqlite3* db_ = nullptr;
 };
 
+/// Reads of the connection in one snapshot of the database while it lives (a deferred
+/// transaction that only reads): they see one state, and take the read lock once.
+class SqliteReadSnapshot {
+public:
+    explicit SqliteReadSnapshot(SqliteConnection& connection);
+    ~SqliteReadSnapshot();
+    SqliteReadSnapshot(const SqliteReadSnapshot&) = delete;
+    SqliteReadSnapshot& operator=(const SqliteReadSnapshot&) = delete;
+
+private:
+    SqliteConnection& connection_;
+};
+
 /// Rolls back unless committed; nests are not supported.
 class SqliteTransaction {
 public:

@@ -194,8 +194,13 @@ SearchResult Searcher::run(const SearchRequest& request) {
 
 void Searcher::add_hits(const std::vector<RankedDocument>& page, const QueryTerms& terms, SearchResult& result) {
     const SnippetQuery marked(terms);
-    for (const RankedDocument& ranked : page) {
-        const std::string id = ranked.document.get_data();
+    const SqliteReadSnapshot snapshot = store_.read_snapshot();  // the page's documents as of one moment
+    std::vector<std::string> ids;
+    for (const RankedDocument& ranked : page) ids.push_back(ranked.document.get_data());
+    std::map<std::string, DocumentTags> tags = store_.tags_of(ids);
+    for (std::size_t i = 0; i < page.size(); ++i) {
+        const RankedDocument& ranked = page[i];
+        const std::string& id = ids[i];
         auto stored = store_.summary(id);
         if (!stored) continue;  // removed from the store after the index was read
         SearchHit hit;
@@ -210,7 +215,7 @@ void Searcher::add_hits(const std::vector<RankedDocument>& page, const QueryTerm
         hit.score = ranked.weight;
         hit.snippet = snippets_.generate(stored->body, marked);
         hit.published = std::move(stored->published);
-        add_gloss(hit);
+        add_gloss(tags[id], hit);
         result.hits.push_back(std::move(hit));
     }
 }
@@ -238,8 +243,7 @@ void Searcher::offer_alternatives(const SearchRequest& request, SearchResult& re
         if (const std::size_t total = count(word, request.filters)) result.looser.push_back({word, false, total});
 }
 
-void Searcher::add_gloss(SearchHit& hit) {
-    const DocumentTags tags = store_.tags(hit.id);
+void Searcher::add_gloss(const DocumentTags& tags, SearchHit& hit) const {
     for (const ConceptCount& mentioned : tags.concepts) {  // most mentioned first
         if (hit.concepts.size() >= gloss_concepts) break;
         if (const Concept* entry = knowledge_.thesaurus().find(mentioned.concept_id)) hit.concepts.push_back(entry);

@@ -60,7 +60,7 @@ private:
     /// For a request that found nothing: the nearest concepts and the looser searches.
     void offer_alternatives(const SearchRequest& request, SearchResult& result);
     /// The hit's gloss (SearchHit::concepts, sectors, regions) from the tags the store keeps.
-    void add_gloss(SearchHit& hit);
+    void add_gloss(const DocumentTags& tags, SearchHit& hit) const;
     /// The index revision, if it has one (a single local database).
     std::optional<IndexRevision> current_revision() const;
 

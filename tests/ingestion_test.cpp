@@ -217,4 +217,12 @@ TEST_CASE("tags are stored with their provenance and indexed as terms") {
     Xapian::Database db(paths.index_dir().string());
     CHECK(db.get_termfreq("XClaser-welding") >= 3);
     CHECK(db.get_termfreq("XRcn-ln") == 2);
+    // Several documents at once, as a page of hits asks: each as alone, an unknown one empty.
+    const std::vector<std::string> ids = {"t-dem-zh-2", "no-such-document", "t-off-ru-1"};
+    const std::map<std::string, DocumentTags> together = store.tags_of(ids);
+    REQUIRE(together.size() == 3);
+    CHECK(together.at("t-dem-zh-2") == tags);
+    CHECK(together.at("no-such-document") == DocumentTags{});
+    CHECK(together.at("t-off-ru-1") == store.tags("t-off-ru-1"));
+    CHECK(!together.at("t-off-ru-1").concepts.empty());
 }
