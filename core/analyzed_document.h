@@ -13,6 +13,9 @@ struct AnalyzedDocument {
     std::vector<Token> summary;
     std::vector<Token> organization;
     std::vector<Token> body;
+    // The document's own translations (Document::translations), each title and summary.
+    std::vector<std::vector<Token>> translated_titles;
+    std::vector<std::vector<Token>> translated_summaries;
 
     static AnalyzedDocument analyze(const Document& document, TextAnalyzer& analyzer) {
         AnalyzedDocument out;
@@ -21,6 +24,10 @@ struct AnalyzedDocument {
         out.summary = analyzer.analyze(document.summary);
         out.organization = analyzer.analyze(document.organization);
         out.body = analyzer.analyze(document.body);
+        for (const Translation& translation : document.translations) {
+            out.translated_titles.push_back(analyzer.analyze(translation.title));
+            out.translated_summaries.push_back(analyzer.analyze(translation.summary));
+        }
         return out;
     }
 };

@@ -18,6 +18,10 @@ std::optional<DocumentKind> parse_document_kind(std::string_view text) {
     return std::nullopt;
 }
 
+std::string translation_field(std::string_view field, Language lang) {
+    return std::string(field) + "_" + std::string(to_string(lang));
+}
+
 nlohmann::json Document::to_json() const {
     nlohmann::json out = nlohmann::json::object();
     out["id"] = id;
@@ -43,6 +47,10 @@ nlohmann::json Document::to_json() const {
     put_text("published", published);
     put_text("expires", expires);
     put_text("url", url);
+    for (const Translation& translation : translations) {
+        put_text(translation_field("title", translation.lang).c_str(), translation.title);
+        put_text(translation_field("summary", translation.lang).c_str(), translation.summary);
+    }
     for (const auto& [key, value] : extra.items()) out[key] = value;
     return out;
 }

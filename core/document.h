@@ -16,6 +16,18 @@ enum class DocumentKind { offer, demand, knowledge };
 std::string_view to_string(DocumentKind kind);
 std::optional<DocumentKind> parse_document_kind(std::string_view text);
 
+/// A document's own title and summary in another language than its own, given by its
+/// author (fields title_zh, summary_ru, ...): shown to readers of that language and searched.
+struct Translation {
+    Language lang = Language::en;
+    std::string title;
+    std::string summary;
+    bool operator==(const Translation&) const = default;
+};
+
+/// The field a translation's title or summary is written in: "title_zh", "summary_ru", ...
+std::string translation_field(std::string_view field, Language lang);
+
 struct Document {
     std::string id;
     DocumentKind kind = DocumentKind::offer;
@@ -35,6 +47,7 @@ struct Document {
     std::string published;  // ISO date YYYY-MM-DD, or empty
     std::string expires;    // ISO date YYYY-MM-DD, or empty
     std::string url;
+    std::vector<Translation> translations;  // in zh, ru, en order, none in the document's own language
     nlohmann::json extra = nlohmann::json::object();  // fields the contract does not know, kept as given
 
     /// The document as a JSON object: every set field, unknown fields included.

@@ -306,10 +306,29 @@ std::optional<StoredDocument> DocumentStore::get(const std::string& id) {
     return found;
 }
 
+namespace {
+
+// The translations from json_extract's array of title and summary per language, in
+// all_languages order (null where absent).
+std::vector<Translation> translations_of(const std::string& extracted) {
+    std::vector<Translation> translations;
+    const nlohmann::json values = nlohmann::json::parse(extracted, nullptr, false);
+    if (!values.is_array() || values.size() != 2 * all_languages.size()) return translations;
+    auto text = [&values](std::size_t i) { return values[i].is_string() ? values[i].get<std::string>() : std::string(); };
+    for (std::size_t i = 0; i < all_languages.size(); ++i) {
+        Translation translation{all_languages[i], text(2 * i), text(2 * i + 1)};
+        if (!translation.title.empty() || !translation.summary.empty()) translations.push_back(std::move(translation));
+    }
+    return translations;
+}
+
+}  // namespace
+
 std::optional<DocumentSummary> DocumentStore::summary(const std::string& id) {
     SqliteStatement& query = prepared(
         "SELECT kind, lang, title, json_extract(doc_json, '$.organization'), json_extract(doc_json, '$.region'), "
-        "json_extract(doc_json, '$.trl'), json_extract(doc_json, '$.body'), json_extract(doc_json, '$.published') "
+        "json_extract(doc_json, '$.trl'), json_extract(doc_json, '$.body'), json_extract(doc_json, '$.published'), "
+        "json_extract(doc_json, '$.title_zh', '$.summary_zh', '$.title_ru', '$.summary_ru', '$.title_en', '$.summary_en') "
         "FROM documents WHERE id = ?1");
     query.bind(1, id);
     std::optional<DocumentSummary> found;
@@ -324,7 +343,8 @@ std::optional<DocumentSummary> DocumentStore::summary(const std::string& id) {
                                 query.text(4),
                                 query.is_null(5) ? std::nullopt : std::optional<int>(static_cast<int>(query.integer(5))),
                                 query.text(6),
-                                query.text(7)};
+                                query.text(7),
+                                translations_of(query.text(8))};
     }
     query.reset();  // a statement left mid-result would pin this connection to an old snapshot
     return found;

@@ -47,6 +47,7 @@ struct DocumentSummary {
     std::optional<int> trl;
     std::string body;
     std::string published;  // ISO date, or empty
+    std::vector<Translation> translations;  // the author's own titles and summaries in other languages
 };
 
 enum class PutOutcome { added, updated, unchanged };

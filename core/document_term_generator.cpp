@@ -79,6 +79,9 @@ Xapian::Document DocumentTermGenerator::generate(const Document& document, const
     index_tokens(out, analyzed.summary, layout::text_weight);
     index_tokens(out, analyzed.organization, layout::text_weight);
     index_tokens(out, analyzed.body, layout::text_weight);
+    // The author's own translations are searched as the title and summary are.
+    for (const auto& title : analyzed.translated_titles) index_tokens(out, title, layout::title_weight);
+    for (const auto& summary : analyzed.translated_summaries) index_tokens(out, summary, layout::text_weight);
     return out;
 }
 

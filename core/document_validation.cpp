@@ -16,6 +16,15 @@ const std::vector<std::string> known_fields = {
     "id", "kind", "lang", "title", "body", "summary", "organization", "region", "sectors", "keywords",
     "trl", "cooperation", "ipr", "contact", "published", "expires", "url"};
 
+bool is_translation_field(std::string_view key) {
+    for (const Language lang : all_languages)
+        if (key == translation_field("title", lang) || key == translation_field("summary", lang)) return true;
+    return false;
+}
+
+class RecordReader;
+void read_translations(RecordReader& reader, Document& doc);
+
 class RecordReader {
 public:
     RecordReader(const json& record, const DocumentLimits& limits, std::vector<FieldProblem>& problems)
@@ -140,6 +149,22 @@ bool is_valid_sector_code(std::string_view code) {
     });
 }
 
+// title_zh, summary_ru, ...: the document's title and summary in the other languages.
+void read_translations(RecordReader& reader, Document& doc) {
+    for (const Language lang : all_languages) {
+        Translation translation{lang, reader.text(translation_field("title", lang)),
+                                reader.text(translation_field("summary", lang))};
+        if (translation.title.empty() && translation.summary.empty()) continue;
+        if (lang == doc.lang) {
+            const std::string field = translation_field(translation.title.empty() ? "summary" : "title", lang);
+            reader.problem(field, "the document is written in " + std::string(to_string(lang)) +
+                                      ": put its own title and summary in title and summary");
+            continue;
+        }
+        doc.translations.push_back(std::move(translation));
+    }
+}
+
 }  // namespace
 
 bool is_iso_date(std::string_view value) {
@@ -251,9 +276,11 @@ DocumentParse parse_document(const json& record, const DocumentLimits& limits) {
     if (!doc.published.empty() && !doc.expires.empty() && doc.expires < doc.published)
         reader.problem("expires", "is before published (" + doc.expires + " < " + doc.published + ")");
     doc.url = reader.text("url");
+    read_translations(reader, doc);
 
     for (const auto& [key, value] : record.items()) {
         if (std::find(known_fields.begin(), known_fields.end(), key) != known_fields.end()) continue;
+        if (is_translation_field(key)) continue;
         if (const auto bad = find_invalid_utf8(key)) {
             reader.problem("record", "a field name has invalid UTF-8");
             continue;

@@ -16,7 +16,7 @@ inline constexpr std::string_view sector_prefix = "XS";
 inline constexpr std::string_view region_prefix = "XR";
 inline constexpr std::string_view organization_prefix = "XO";
 // Bump when the layout below changes: every index must then be rebuilt.
-inline constexpr std::string_view revision = "l6";
+inline constexpr std::string_view revision = "l7";
 
 // Cooperation types the document offers or seeks ("XKlicense").
 inline constexpr std::string_view cooperation_prefix = "XK";

@@ -1,5 +1,6 @@
 #pragma once
 // The three document languages and script-based language detection.
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +8,8 @@
 namespace techbridge {
 
 enum class Language { zh, ru, en };
+
+inline constexpr std::array<Language, 3> all_languages = {Language::zh, Language::ru, Language::en};
 
 std::string_view to_string(Language language);
 /// "zh", "ru", "en" (any case); nullopt for anything else.

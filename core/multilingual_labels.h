@@ -22,7 +22,6 @@ struct MultilingualLabels {
     bool complete() const { return !of(Language::zh).empty() && !of(Language::ru).empty() && !of(Language::en).empty(); }
 };
 
-inline constexpr std::array<Language, 3> all_languages = {Language::zh, Language::ru, Language::en};
 
 /// Reads the zh, ru and en label cells (in that order from `first_cell` on, labels
 /// separated by '|'); calls `missing(language)` for each language without a label.

@@ -57,6 +57,12 @@ nlohmann::json hit_json(const SearchHit& hit) {
     }
     out["snippet_parts"] = snippet_parts(hit.snippet);
     out["published"] = hit.published.empty() ? nlohmann::json() : nlohmann::json(hit.published);
+    nlohmann::json& translations = out["translations"] = nlohmann::json::object();
+    for (const Translation& translation : hit.translations) {
+        nlohmann::json& added = translations[std::string(to_string(translation.lang))] = nlohmann::json::object();
+        if (!translation.title.empty()) added["title"] = translation.title;
+        if (!translation.summary.empty()) added["summary"] = translation.summary;
+    }
     nlohmann::json& gloss = out["gloss"] = nlohmann::json::object();
     nlohmann::json& concepts = gloss["concepts"] = nlohmann::json::array();
     for (const Concept* entry : hit.concepts) concepts.push_back(named_concept_json(*entry));

@@ -51,6 +51,7 @@ struct SearchHit {
     std::vector<std::string> sectors;
     std::vector<std::string> regions;
     std::string published;  // ISO date, or empty
+    std::vector<Translation> translations;  // the author's own title and summary in other languages
 };
 
 /// A search that finds what a query of no results did not: `query` with `filters`.

@@ -215,6 +215,7 @@ void Searcher::add_hits(const std::vector<RankedDocument>& page, const QueryTerm
         hit.score = ranked.weight;
         hit.snippet = snippets_.generate(stored->body, marked);
         hit.published = std::move(stored->published);
+        hit.translations = std::move(stored->translations);
         add_gloss(tags[id], hit);
         result.hits.push_back(std::move(hit));
     }

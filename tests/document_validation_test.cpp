@@ -153,3 +153,33 @@ TEST_CASE("a NUL or an escape in a value is shown escaped in problems and errors
     CHECK(quoted_value("焊接 \"a\\b\"\n") == "\"焊接 \\\"a\\\\b\\\"\\u000a\"");
     CHECK(escape_control_characters("строка 1\nстрока\t2\x7f") == "строка 1\nстрока\t2\\u007f");
 }
+
+TEST_CASE("a document's own translations: title_zh, summary_en, ... in the other languages") {
+    json record = valid_offer();
+    record["title_zh"] = "耐磨涂层激光熔覆";
+    record["title_en"] = "Laser cladding of wear-resistant coatings";
+    record["summary_en"] = "Powder alloys clad onto drilling pump parts.";
+    const auto parse = parse_document(record);
+    REQUIRE(parse.ok());
+    const std::vector<Translation> expected = {
+        {Language::zh, "耐磨涂层激光熔覆", ""},
+        {Language::en, "Laser cladding of wear-resistant coatings", "Powder alloys clad onto drilling pump parts."}};
+    CHECK(parse.document.translations == expected);
+    CHECK(parse.document.extra.empty());  // known fields, not kept as unknown ones
+    const json written = parse.document.to_json();
+    CHECK(written["title_zh"] == "耐磨涂层激光熔覆");
+    CHECK(written["summary_en"] == "Powder alloys clad onto drilling pump parts.");
+    CHECK_FALSE(written.contains("summary_zh"));
+    const auto again = parse_document(written);
+    REQUIRE(again.ok());
+    CHECK(again.document == parse.document);
+
+    SUBCASE("one in the document's own language is refused, naming the field") {
+        record["title_ru"] = "Лазерная наплавка";
+        CHECK(has_problem(parse_document(record), "title_ru", "written in ru"));
+    }
+    SUBCASE("one that is not text is refused, naming the field") {
+        record["summary_zh"] = 42;
+        CHECK(has_problem(parse_document(record), "summary_zh", "must be text"));
+    }
+}

@@ -430,3 +430,29 @@ TEST_CASE("search settings: length normalisation is read and must lie between 0 
     }
     CHECK_THROWS_AS(SearchSettings::parse("search.json", R"({"length_normalization": -1})"), DataError);
 }
+
+TEST_CASE("a document's own translations are searched, and its hits carry them") {
+    TempDir dir;
+    const StoragePaths paths{dir / "db"};
+    // A Russian offer in Markdown whose author gave its title in Chinese and a summary in English;
+    // 钨钢 and "tungsten" are in no other field.
+    const auto file = dir.write("t-off-ru-tr.md",
+                                "---\nid: t-off-ru-tr\nkind: offer\nlang: ru\ntitle: Наплавка твёрдых сплавов на долота\n"
+                                "title_zh: 钻头钨钢堆焊\nsummary_en: Hardfacing of drill bits with tungsten carbide.\n---\n"
+                                "Предлагается наплавка твёрдых сплавов на шарошечные долота.\n");
+    Ingestion(paths, {}, KnowledgeBase::builtin()).run({file});
+    Searcher searcher(paths, KnowledgeBase::builtin(), Dictionaries::installed());
+    for (const char* query : {"钨钢", "tungsten"}) {
+        CAPTURE(query);
+        SearchRequest request;
+        request.query = query;
+        const SearchResult found = searcher.search(request);
+        REQUIRE(found.hits.size() == 1);
+        const SearchHit& hit = found.hits.front();
+        CHECK(hit.id == "t-off-ru-tr");
+        const std::vector<Translation> expected = {{Language::zh, "钻头钨钢堆焊", ""},
+                                                   {Language::en, "", "Hardfacing of drill bits with tungsten carbide."}};
+        CHECK(hit.translations == expected);
+        CHECK(to_json(found)["hits"][0]["translations"]["zh"]["title"] == "钻头钨钢堆焊");
+    }
+}

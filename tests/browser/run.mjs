@@ -270,6 +270,19 @@ for (const [ui, locale, query, queryLang, label] of [
   }, { locale });
 }
 
+test('a hit with the author\'s own translation shows its title and summary in the reader\'s language', async ({ page, base }) => {
+  await page.goto(base + '/#/search?q=' + encodeURIComponent('硬质合金堆焊'));
+  const hit = page.locator('.hits .hit[data-id="ui-fixture-off-ru-translated"]');
+  await expectShown(page, hit, 'the translated fixture offer');
+  const title = await hit.locator('.hit-title a').innerText();
+  check(title === '牙轮钻头硬质合金堆焊', `the hit's title is not the Chinese one: ${title}`);
+  check((await hit.locator('.original-title').innerText()).includes('Наплавка'), 'the original title is not shown');
+  check((await hit.locator('.translated-summary').innerText()).includes('堆焊硬质合金'), 'the Chinese summary is not shown');
+  await hit.locator('.hit-title a').click();
+  await waitFor(page.locator('#translated-title'), 'the translated title on the document page');
+  check(await page.locator('.field[data-field="title_zh"]').count() === 1, 'the document page lacks the title_zh field');
+}, { locale: 'zh-CN' });
+
 test('interface language switches zh → ru → en and is remembered', async ({ page, base }) => {
   await page.goto(base + '/');
   const navSearch = page.locator('#site-nav a[data-route="search"]');

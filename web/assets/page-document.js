@@ -7,7 +7,8 @@ import { badge, coopName, kindBadge, kindName, labelOf, langBadge, langName, one
 import { knownRegion, regionName, sectorName } from './lib-meta.js';
 import { hrefFor, matchHref } from './lib-route.js';
 
-const FIELD_ORDER = ['id', 'kind', 'lang', 'title', 'summary', 'organization', 'region', 'sectors', 'keywords',
+const TRANSLATIONS = ['zh', 'ru', 'en'].flatMap((lang) => ['title_' + lang, 'summary_' + lang]);
+const FIELD_ORDER = ['id', 'kind', 'lang', 'title', 'summary', ...TRANSLATIONS, 'organization', 'region', 'sectors', 'keywords',
   'trl', 'cooperation', 'ipr', 'contact', 'url', 'published', 'expires', 'body'];
 
 function fieldValue(name, value, doc) {
@@ -23,6 +24,8 @@ function fieldValue(name, value, doc) {
       return /^https?:\/\//i.test(text) ? h('a', { href: text, rel: 'noopener noreferrer', target: '_blank' }, text) : text;
     }
     case 'body': return h('div', { class: 'doc-body', lang: doc.lang || null }, String(value));
+    case 'title_zh': case 'title_ru': case 'title_en': case 'summary_zh': case 'summary_ru': case 'summary_en':
+      return h('span', { lang: name.slice(-2) }, String(value));
     default:
       if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' ? JSON.stringify(item) : String(item))).join(', ');
       if (typeof value === 'object') return h('code', {}, JSON.stringify(value));
@@ -43,7 +46,9 @@ export async function documentPage(root, route, alive) {
   const doc = data.document || {};
   const heading = pageHeading(String(doc.title || doc.id || id));
   if (doc.lang) heading.setAttribute('lang', doc.lang);
+  const translatedTitle = doc.lang !== uiLanguage() ? doc['title_' + uiLanguage()] : '';
   add(root, heading,
+    translatedTitle ? h('p', { class: 'translated-title', lang: uiLanguage(), id: 'translated-title' }, String(translatedTitle)) : null,
     h('div', { class: 'badges' }, kindBadge(doc.kind), langBadge(doc.lang), doc.trl ? badge(t('trl.value', { n: doc.trl }), 'trl') : null),
     h('p', { class: 'actions' },
       doc.kind === 'offer' || doc.kind === 'demand' || doc.kind === 'knowledge'

@@ -258,14 +258,25 @@ function gloss(hit) {
     places.length ? h('span', { class: 'gloss-places' }, places.join(' · ')) : null);
 }
 
+/** The author's own translation of a hit into the reader's language, if it has one. */
+function translationOf(hit) {
+  const translations = hit.translations && typeof hit.translations === 'object' ? hit.translations : {};
+  return hit.lang !== uiLanguage() && translations[uiLanguage()] ? translations[uiLanguage()] : {};
+}
+
 function hitItem(hit) {
+  const translated = translationOf(hit);
   const meta = [hit.organization, hit.region ? regionName(hit.region) : '', hit.published || ''].filter(Boolean).join(' · ');
   return h('li', { class: 'hit card', 'data-id': hit.id },
-    h('h3', { class: 'hit-title' }, h('a', { href: docHref(hit.id), lang: hit.lang || null }, hit.title || hit.id)),
+    h('h3', { class: 'hit-title' }, translated.title
+      ? h('a', { href: docHref(hit.id), lang: uiLanguage(), class: 'translated' }, String(translated.title))
+      : h('a', { href: docHref(hit.id), lang: hit.lang || null }, hit.title || hit.id)),
+    translated.title ? h('p', { class: 'original-title', lang: hit.lang || null }, hit.title) : null,
     h('div', { class: 'badges' }, kindBadge(hit.kind), langBadge(hit.lang),
       hit.trl ? badge(t('trl.value', { n: hit.trl }), 'trl') : null),
     meta ? h('p', { class: 'meta' }, meta) : null,
     hit.lang && hit.lang !== uiLanguage() ? gloss(hit) : null,
+    translated.summary ? h('p', { class: 'translated-summary', lang: uiLanguage() }, String(translated.summary)) : null,
     h('div', { lang: hit.lang || null }, snippet(hit)),
     hit.kind === 'offer' || hit.kind === 'demand'
       ? h('p', { class: 'hit-actions' }, h('a', { href: matchHref(hit.id), class: 'small-link' }, t('search.findPartners')))
