@@ -1,6 +1,7 @@
 #include "document_store.h"
 
 #include <ctime>
+#include <functional>
 
 #include <fcntl.h>
 #include <sqlite3.h>
@@ -601,25 +602,23 @@ std::map<std::string, DocumentTags> DocumentStore::tags_of(const std::vector<std
         tags[id];
     }
     const std::string ids_json = list.dump();
-    SqliteStatement& concepts = prepared(
-        "SELECT doc_id, concept_id, mentions FROM document_concepts WHERE doc_id IN (SELECT value FROM json_each(?1)) "
-        "ORDER BY doc_id, mentions DESC, concept_id");
-    concepts.bind(1, ids_json);
-    while (concepts.step())
-        tags[concepts.text(0)].concepts.push_back({concepts.text(1), static_cast<int>(concepts.integer(2))});
-    concepts.reset();  // a statement left mid-result would pin this connection to an old snapshot
-    SqliteStatement& sectors = prepared(
-        "SELECT doc_id, sector_id, provenance FROM document_sectors WHERE doc_id IN (SELECT value FROM json_each(?1)) "
-        "ORDER BY rowid");
-    sectors.bind(1, ids_json);
-    while (sectors.step()) tags[sectors.text(0)].sectors.push_back({sectors.text(1), parse_provenance(sectors.text(2))});
-    sectors.reset();
-    SqliteStatement& regions = prepared(
-        "SELECT doc_id, region_id, provenance FROM document_regions WHERE doc_id IN (SELECT value FROM json_each(?1)) "
-        "ORDER BY rowid");
-    regions.bind(1, ids_json);
-    while (regions.step()) tags[regions.text(0)].regions.push_back({regions.text(1), parse_provenance(regions.text(2))});
-    regions.reset();
+    auto each_row = [&](const char* sql, const std::function<void(SqliteStatement&, DocumentTags&)>& read) {
+        SqliteStatement& rows = prepared(sql);
+        rows.bind(1, ids_json);
+        while (rows.step()) read(rows, tags[rows.text(0)]);
+        rows.reset();  // a statement left mid-result would pin this connection to an old snapshot
+    };
+    each_row("SELECT doc_id, concept_id, mentions FROM document_concepts WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+             "ORDER BY doc_id, mentions DESC, concept_id",
+             [](SqliteStatement& row, DocumentTags& of) {
+                 of.concepts.push_back({row.text(1), static_cast<int>(row.integer(2))});
+             });
+    each_row("SELECT doc_id, sector_id, provenance FROM document_sectors WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+             "ORDER BY rowid",
+             [](SqliteStatement& row, DocumentTags& of) { of.sectors.push_back({row.text(1), parse_provenance(row.text(2))}); });
+    each_row("SELECT doc_id, region_id, provenance FROM document_regions WHERE doc_id IN (SELECT value FROM json_each(?1)) "
+             "ORDER BY rowid",
+             [](SqliteStatement& row, DocumentTags& of) { of.regions.push_back({row.text(1), parse_provenance(row.text(2))}); });
     return tags;
 }
 

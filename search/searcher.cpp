@@ -72,13 +72,6 @@ void append(std::vector<RankedDocument>& page, const Xapian::MSet& matches, std:
     for (auto it = matches.begin(); it != matches.end(); ++it) page.push_back({it.get_document(), it.get_weight(), parts_met});
 }
 
-Xapian::doccount count_of(const Xapian::Database& index, const Xapian::Query& query, Xapian::doccount at_least) {
-    Xapian::Enquire counting(index);
-    counting.set_query(query);
-    counting.set_weighting_scheme(Xapian::BoolWeight());
-    return counting.get_mset(0, 0, at_least).get_matches_estimated();
-}
-
 }  // namespace
 
 std::vector<RankedDocument> Searcher::find(const AnalyzedQuery& query, const SearchRequest& request,
@@ -236,7 +229,7 @@ void Searcher::offer_alternatives(const SearchRequest& request, SearchResult& re
     std::vector<std::string> words;
     for (std::size_t start = 0; start < request.query.size();) {
         const std::size_t end = std::min(request.query.find_first_of(" \t", start), request.query.size());
-        if (end > start) words.push_back(request.query.substr(start, end - start));
+        if (end > start && request.query[start] != '-') words.push_back(request.query.substr(start, end - start));
         start = end + 1;
     }
     if (words.size() < 2) return;

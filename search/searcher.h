@@ -52,7 +52,7 @@ private:
     /// first), each ranked by the query; and the counts of `result`.
     std::vector<RankedDocument> find(const AnalyzedQuery& query, const SearchRequest& request, bool browsing,
                                      SearchResult& result);
-    /// Counts the matches and their facets in a pass without ranking.
+    /// Counts the matches of a query of several tiers and their facets in a pass without ranking.
     void count(const AnalyzedQuery& query, SearchResult& result);
     Xapian::Enquire ranking_enquire(bool browsing, SearchOrder order) const;
     /// The page's hits from the store, each with its snippet and gloss.
