@@ -127,10 +127,10 @@ Xapian::Query QueryBuilder::words_query(const std::vector<Token>& tokens, QueryT
 std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternatives(const std::vector<Token>& tokens) {
     // What may stand for the word at each position: its term (a compound and its parts share
     // a position), its bigrams, the pieces of a lexicon word together, its dictionary
-    // renderings, a concept the word alone names. A word inside a longer concept label
-    // keeps its own renderings and concept: a text in another language that writes the
-    // label's words without being tagged with it ("сварка толстых листов" for "thick plate
-    // welding") meets the words still.
+    // renderings (unless it names a concept alone), a concept the word alone names. A word
+    // inside a longer concept label keeps its own renderings and concept: a text in another
+    // language that writes the label's words without being tagged with it ("сварка толстых
+    // листов" for "thick plate welding") meets the words still.
     std::map<std::uint32_t, std::vector<Xapian::Query>> alternatives;
     // The pieces of a lexicon word, or the number and unit of a glued quantity, stand for it
     // together; pieces stand for it only when they spell it whole (the analyser drops
@@ -161,7 +161,9 @@ std::map<std::uint32_t, std::vector<Xapian::Query>> QueryBuilder::word_alternati
         alternatives[token.position].emplace_back(search_term(token));
         Xapian::Query bigrams = all_bigrams(token);
         if (!bigrams.empty()) alternatives[token.position].push_back(std::move(bigrams));
-        if (token.role != TokenRole::word) continue;
+        // A word that names a concept alone is met in other languages by the concept's labels;
+        // its dictionary renderings would only add looser words (and posting lists) to match.
+        if (token.role != TokenRole::word || !tagger_.concept_mentions({token}).empty()) continue;
         Xapian::Query rendered = dictionary_query(token, knowledge_.search().dictionary_weight);
         if (!rendered.empty()) alternatives[token.position].push_back(std::move(rendered));
     }
