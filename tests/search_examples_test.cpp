@@ -78,6 +78,14 @@ TEST_CASE("search examples: 重油 加工 finds the heavy-oil offers") {
     }
 }
 
+TEST_CASE("search examples: переработка угля among demands finds the Chinese coal-gasification demands") {
+    const auto top = ids(sample().search("переработка угля", DocumentKind::demand));
+    for (const char* coal : {"dem-zh-019", "dem-zh-025"}) {
+        CAPTURE(coal);
+        CHECK(contains(top, coal));
+    }
+}
+
 TEST_CASE("search examples: сваркa with a Latin a finds what сварка finds") {
     const auto latin_a = sample().search("сваркa", std::nullopt, 100);
     const auto cyrillic = sample().search("сварка", std::nullopt, 100);
