@@ -11,6 +11,7 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     SearchSettings settings;
     const SettingsReader number(path, text);
     number("", "concept_weight", settings.concept_weight);
+    number("", "covered_word_weight", settings.covered_word_weight);
     number("", "dictionary_weight", settings.dictionary_weight);
     number("", "bigram_weight", settings.bigram_weight);
     number("", "max_renderings", settings.max_renderings);

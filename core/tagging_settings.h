@@ -19,6 +19,7 @@ struct TaggingSettings {
 /// How queries are widened, from corpus/search.json.
 struct SearchSettings {
     double concept_weight = 1.0;     // weight of a concept's synonym group
+    double covered_word_weight = 0.2;  // weight of a query word a concept covers, beside the concept's group
     double dictionary_weight = 0.4;  // weight of a word's general-dictionary renderings
     double bigram_weight = 0.05;     // weight of a Chinese word's character bigrams (all of them)
     int max_renderings = 3;          // renderings taken per word and per step

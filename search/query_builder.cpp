@@ -471,6 +471,34 @@ void QueryBuilder::coordinate(AnalyzedQuery& result, const Xapian::Query& ranked
     result.ranking = result.relaxed = ranked;
 }
 
+void QueryBuilder::add_ranking(const std::vector<Token>& tokens, const std::vector<Token>& untagged,
+                               const Xapian::Query& words, std::vector<Xapian::Query>& ranking) {
+    // Pirkola's structured query for concepts: a concept and the words of the query it covers
+    // are one synonym group, so a document carrying the concept in another language ranks on
+    // the same evidence as one with the words; the words count again on their own, at a low
+    // weight, which keeps a document with both the words and the concept ahead.
+    const SearchSettings& settings = knowledge_.search();
+    QueryTerms unmarked;  // the terms are marked by words_query of all the tokens already
+    Xapian::Query own = words_query(untagged, unmarked);
+    if (!own.empty()) ranking.push_back(std::move(own));
+    if (!words.empty()) ranking.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words, settings.covered_word_weight);
+    for (const ConceptMention& mention : tagger_.concept_mentions(tokens)) {
+        std::vector<Xapian::Query> covered;
+        for (const Token& token : tokens)
+            if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes &&
+                token.position >= mention.first_position && token.position <= mention.last_position)
+                covered.emplace_back(search_term(token));
+        for (const auto& id : mention.concept_ids) {
+            const Concept* entry = knowledge_.thesaurus().find(id);
+            if (!entry) continue;
+            std::vector<Xapian::Query> group{concept_query(*entry)};
+            if (!covered.empty()) group.emplace_back(Xapian::Query::OP_AND, covered.begin(), covered.end());
+            ranking.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_SYNONYM, group.begin(), group.end()), settings.concept_weight);
+        }
+    }
+}
+
 AnalyzedQuery QueryBuilder::build(std::string_view text) {
     AnalyzedQuery result;
     std::vector<Xapian::Query> optional;  // plain words: any may match
@@ -491,15 +519,16 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
         if (part.phrase) {
             required.push_back(std::move(query));
         } else {
-            optional.push_back(std::move(query));
+            add_ranking(tokens, untagged, query, optional);
             for (Xapian::Query& condition : part_conditions(tokens)) parts.push_back(std::move(condition));
         }
         for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
             if (!entry) continue;
             add_unique(result.terms.concepts, entry->id);
-            optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(*entry),
-                                  knowledge_.search().concept_weight);
+            if (part.phrase)
+                optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, concept_query(*entry),
+                                      knowledge_.search().concept_weight);
         }
         for (const Token& word : untagged) {
             Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);

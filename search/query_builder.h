@@ -67,8 +67,10 @@ struct AnalyzedQuery {
 /// Stop-words are ignored outside phrases unless the query has nothing else.
 ///
 /// Every thesaurus concept the query mentions (in any language) is added as a group
-/// of synonyms: the concept's language-independent term, its narrower concepts, and
-/// its one-word labels in Chinese, Russian and English. That is what lets 激光焊接
+/// of synonyms: the concept's language-independent term, its narrower concepts, its
+/// one-word labels in Chinese, Russian and English, and the query's words it covers (so a
+/// document carrying the concept in another language ranks on the same evidence as one with
+/// the words; the words count again on their own at corpus/search.json's covered_word_weight). That is what lets 激光焊接
 /// find "лазерная сварка". A word no concept covers is rendered in the other languages
 /// through the general dictionaries (BilingualLexicon: a weighted zh↔ru lexicon derived
 /// through English), its renderings in each language one synonym group, at a lower weight
@@ -109,6 +111,11 @@ public:
 
 private:
     Xapian::Query words_query(const std::vector<Token>& tokens, QueryTerms& terms);
+    /// Appends what ranks the documents of a plain part (`tokens`; `words`, their words_query):
+    /// the words no concept covers, all the words at covered_word_weight, and per concept
+    /// mentioned one synonym group of the concept and the words it covers.
+    void add_ranking(const std::vector<Token>& tokens, const std::vector<Token>& untagged, const Xapian::Query& words,
+                     std::vector<Xapian::Query>& ranking);
     /// The parts of a run of words, each a query a document meets by having the word in some
     /// language (no ranking).
     std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens);
