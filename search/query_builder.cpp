@@ -215,11 +215,11 @@ std::vector<Xapian::Query> or_run_bigrams(const std::vector<std::pair<std::uint3
 
 }  // namespace
 
-std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token>& tokens) {
+std::vector<Xapian::Query> QueryBuilder::part_conditions(const std::vector<Token>& tokens,
+                                                         const std::vector<ConceptMention>& mentions) {
     if (std::all_of(tokens.begin(), tokens.end(), is_stopword)) return {};  // any stop-word may match then
     const auto alternatives = word_alternatives(tokens);
     // The words a concept label covers are met by the concept, or by all of those words.
-    const std::vector<ConceptMention> mentions = tagger_.concept_mentions(tokens);
     auto mention = mentions.begin();
     std::vector<std::pair<std::uint32_t, Xapian::Query>> every;  // by the first position each covers
     for (auto word = alternatives.begin(); word != alternatives.end();) {
@@ -309,14 +309,15 @@ const std::vector<std::pair<std::string, std::string>>& QueryBuilder::marked_wor
     return marked_words_[key] = std::move(words);
 }
 
-void QueryBuilder::add_bridged_words(const std::vector<Token>& tokens, QueryTerms& terms) {
+void QueryBuilder::add_bridged_words(const std::vector<Token>& tokens, const std::vector<ConceptMention>& mentions,
+                                     QueryTerms& terms) {
     auto add = [&terms](const std::vector<std::pair<std::string, std::string>>& words) {
         for (const auto& [term, stem] : words) {
             add_unique(terms.words, term);
             if (!stem.empty()) add_unique(terms.stems, stem);
         }
     };
-    for (const ConceptMention& mention : tagger_.concept_mentions(tokens))
+    for (const ConceptMention& mention : mentions)
         for (const auto& id : mention.concept_ids) {
             const Concept* entry = knowledge_.thesaurus().find(id);
             if (!entry) continue;
@@ -471,7 +472,8 @@ void QueryBuilder::coordinate(AnalyzedQuery& result, const Xapian::Query& ranked
     result.ranking = result.relaxed = ranked;
 }
 
-void QueryBuilder::add_ranking(const std::vector<Token>& tokens, const std::vector<Token>& untagged,
+void QueryBuilder::add_ranking(const std::vector<Token>& tokens, const std::vector<ConceptMention>& mentions,
+                               const std::vector<Token>& untagged,
                                const Xapian::Query& words, std::vector<Xapian::Query>& ranking) {
     // Pirkola's structured query for concepts: a concept and the words of the query it covers
     // are one synonym group, so a document carrying the concept in another language ranks on
@@ -482,7 +484,7 @@ void QueryBuilder::add_ranking(const std::vector<Token>& tokens, const std::vect
     Xapian::Query own = words_query(untagged, unmarked);
     if (!own.empty()) ranking.push_back(std::move(own));
     if (!words.empty()) ranking.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words, settings.covered_word_weight);
-    for (const ConceptMention& mention : tagger_.concept_mentions(tokens)) {
+    for (const ConceptMention& mention : mentions) {
         std::vector<Xapian::Query> covered;
         for (const Token& token : tokens)
             if (token.role == TokenRole::word && !token.stopword && token.term.size() <= layout::max_term_bytes &&
@@ -516,11 +518,14 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             continue;
         }
         const std::vector<Token> untagged = part.phrase ? std::vector<Token>() : tagger_.untagged_tokens(tokens);
+        // The concept labels found in the part, found once: its ranking, parts and marked words start from them.
+        const std::vector<ConceptMention> mentions =
+            part.phrase ? std::vector<ConceptMention>() : tagger_.concept_mentions(tokens);
         if (part.phrase) {
             required.push_back(std::move(query));
         } else {
-            add_ranking(tokens, untagged, query, optional);
-            for (Xapian::Query& condition : part_conditions(tokens)) parts.push_back(std::move(condition));
+            add_ranking(tokens, mentions, untagged, query, optional);
+            for (Xapian::Query& condition : part_conditions(tokens, mentions)) parts.push_back(std::move(condition));
         }
         for (const auto& mention : tagger_.concepts_in(tokens)) {
             const Concept* entry = knowledge_.thesaurus().find(mention.concept_id);
@@ -534,7 +539,7 @@ AnalyzedQuery QueryBuilder::build(std::string_view text) {
             Xapian::Query rendered = dictionary_query(word, knowledge_.search().dictionary_weight);
             if (!rendered.empty()) optional.push_back(std::move(rendered));
         }
-        if (!part.phrase) add_bridged_words(tokens, result.terms);
+        if (!part.phrase) add_bridged_words(tokens, mentions, result.terms);
     }
     Xapian::Query any(Xapian::Query::OP_OR, optional.begin(), optional.end());
     Xapian::Query query = any;

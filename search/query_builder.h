@@ -70,8 +70,8 @@ struct AnalyzedQuery {
 /// of synonyms: the concept's language-independent term, its narrower concepts, its
 /// one-word labels in Chinese, Russian and English, and the query's words it covers (so a
 /// document carrying the concept in another language ranks on the same evidence as one with
-/// the words; the words count again on their own at corpus/search.json's covered_word_weight). That is what lets 激光焊接
-/// find "лазерная сварка". A word no concept covers is rendered in the other languages
+/// the words; the words count again on their own at corpus/search.json's
+/// covered_word_weight). That is what lets 激光焊接 find "лазерная сварка". A word no concept covers is rendered in the other languages
 /// through the general dictionaries (BilingualLexicon: a weighted zh↔ru lexicon derived
 /// through English), its renderings in each language one synonym group, at a lower weight
 /// (corpus/search.json).
@@ -114,11 +114,12 @@ private:
     /// Appends what ranks the documents of a plain part (`tokens`; `words`, their words_query):
     /// the words no concept covers, all the words at covered_word_weight, and per concept
     /// mentioned one synonym group of the concept and the words it covers.
-    void add_ranking(const std::vector<Token>& tokens, const std::vector<Token>& untagged, const Xapian::Query& words,
+    void add_ranking(const std::vector<Token>& tokens, const std::vector<ConceptMention>& mentions,
+                     const std::vector<Token>& untagged, const Xapian::Query& words,
                      std::vector<Xapian::Query>& ranking);
     /// The parts of a run of words, each a query a document meets by having the word in some
     /// language (no ranking).
-    std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens);
+    std::vector<Xapian::Query> part_conditions(const std::vector<Token>& tokens, const std::vector<ConceptMention>& mentions);
     /// The queries of `result` from the ranking query and the parts it must meet.
     void coordinate(AnalyzedQuery& result, const Xapian::Query& ranked, const std::vector<Xapian::Query>& required,
                     const std::vector<Xapian::Query>& parts) const;
@@ -127,7 +128,8 @@ private:
     Xapian::Query rendering_query(std::string_view rendering, const RenderingFilter& filter);
     /// Adds to `terms` the words of other languages that `tokens` (a plain part of the query)
     /// stand for: the labels of the concepts they name, their words' dictionary renderings.
-    void add_bridged_words(const std::vector<Token>& tokens, QueryTerms& terms);
+    void add_bridged_words(const std::vector<Token>& tokens, const std::vector<ConceptMention>& mentions,
+                           QueryTerms& terms);
     /// The (term, stem) of each word of `text` worth marking (no stop-word, no single Han
     /// character), kept under `key`.
     const std::vector<std::pair<std::string, std::string>>& marked_words(const std::string& key,
