@@ -20,6 +20,8 @@ SearchSettings SearchSettings::parse(std::string_view path, std::string_view tex
     number("", "length_normalization", settings.length_normalization);
     if (settings.length_normalization > 1)
         throw DataError(std::string(path) + ": length_normalization: must be a number from 0 to 1");
+    number("", "gloss_concepts", settings.gloss_concepts);
+    number("", "nearest_concepts", settings.nearest_concepts);
     number("", "partial_share", settings.partial_share);
     if (settings.partial_share <= 0 || settings.partial_share > 1)
         throw DataError(std::string(path) + ": partial_share: must be a number above 0 and at most 1");

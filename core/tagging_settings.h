@@ -26,6 +26,8 @@ struct SearchSettings {
     int facet_count_limit = 10000;   // matches counted for facets; beyond, counts are of a sample
     int result_cache_entries = 2000;  // search results a server keeps for repeated requests
     double length_normalization = 0.5;  // BM25's b for search ranking: 0 (none) to 1 (full)
+    int gloss_concepts = 3;         // the concepts a hit's gloss names at most
+    int nearest_concepts = 6;       // the concepts a search that found nothing offers at most
     double partial_share = 0.5;  // of a query's parts, the share a document must meet to match (at least one)
 
     static SearchSettings parse(std::string_view path, std::string_view json);

@@ -46,7 +46,7 @@ struct SearchHit {
     std::size_t parts_met = 0;  // of the query's parts (SearchResult::parts), how many this document meets
     Snippet snippet;
     // The gloss, what a reader of another language reads the hit by: the concepts the
-    // document mentions most (at most gloss_concepts), its sectors and its regions as tagged.
+    // document mentions most (at most corpus/search.json's gloss_concepts), its sectors and its regions as tagged.
     std::vector<const Concept*> concepts;
     std::vector<std::string> sectors;
     std::vector<std::string> regions;

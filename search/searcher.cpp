@@ -215,7 +215,8 @@ void Searcher::add_hits(const std::vector<RankedDocument>& page, const QueryTerm
 }
 
 void Searcher::offer_alternatives(const SearchRequest& request, SearchResult& result) {
-    result.nearest_concepts = nearest_concepts(knowledge_, analyzer_, request.query, index_, nearest_concept_count);
+    result.nearest_concepts = nearest_concepts(knowledge_, analyzer_, request.query, index_,
+                                               static_cast<std::size_t>(knowledge_.search().nearest_concepts));
     auto count = [this](std::string query, const SearchFilters& filters) {
         SearchRequest looser;
         looser.query = std::move(query);
@@ -239,7 +240,7 @@ void Searcher::offer_alternatives(const SearchRequest& request, SearchResult& re
 
 void Searcher::add_gloss(const DocumentTags& tags, SearchHit& hit) const {
     for (const ConceptCount& mentioned : tags.concepts) {  // most mentioned first
-        if (hit.concepts.size() >= gloss_concepts) break;
+        if (hit.concepts.size() >= static_cast<std::size_t>(knowledge_.search().gloss_concepts)) break;
         if (const Concept* entry = knowledge_.thesaurus().find(mentioned.concept_id)) hit.concepts.push_back(entry);
     }
     for (const TaggedCode& sector : tags.sectors) hit.sectors.push_back(sector.id);

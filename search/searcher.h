@@ -41,10 +41,6 @@ public:
     SearchResult search(const SearchRequest& request);
 
     static constexpr std::size_t max_limit = 1000;
-    /// The concepts a hit's gloss names at most: enough to tell what it is about.
-    static constexpr std::size_t gloss_concepts = 3;
-    /// The concepts a search that found nothing offers at most.
-    static constexpr std::size_t nearest_concept_count = 6;
 
 private:
     SearchResult run(const SearchRequest& request);

@@ -151,7 +151,7 @@ TEST_CASE("search examples: each hit carries its gloss: main concepts, sectors, 
     const SearchHit* russian = hit_of(found, "off-ru-151");
     REQUIRE(russian != nullptr);
     REQUIRE(!russian->concepts.empty());
-    CHECK(russian->concepts.size() <= Searcher::gloss_concepts);
+    CHECK(russian->concepts.size() <= static_cast<std::size_t>(KnowledgeBase::builtin().search().gloss_concepts));
     const bool laser_welding = std::any_of(russian->concepts.begin(), russian->concepts.end(),
                                            [](const Concept* entry) { return entry->id == "laser-welding"; });
     CHECK(laser_welding);
